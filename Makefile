@@ -1,0 +1,66 @@
+# The service-plan system. `make run` serves the demo council; `make test` runs every test.
+# Both set up everything first: Debian packages, the virtual environment, the database.
+
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON := $(BIN)/python
+# Debian packages the product needs: WeasyPrint's libraries and fonts, pdftoppm, PostgreSQL for the
+# second test run, Chromium for the browser tests, Node's npm for axe-core.
+DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core \
+	fonts-liberation2 poppler-utils postgresql chromium nodejs
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-sqlite test-postgres lint format setup system-packages demo clean
+
+help: ## Show this help
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+run: setup ## Set up, load the demo council and serve it on http://127.0.0.1:$(PORT)
+	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py load_demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)",)
+	@echo ""
+	@echo "  The demo council is at http://127.0.0.1:$(PORT)/  (admin at http://127.0.0.1:$(PORT)/admin/)"
+	@echo "  Sign in as admin, performance, clerk, manager or officer with the password shown above."
+	@echo ""
+	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
+
+test: setup ## Set up and run every check and test, on SQLite and then on PostgreSQL
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PYTHON) manage.py makemigrations --check --dry-run
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: ## Run the test suite on SQLite
+	DATABASE_URL= $(BIN)/pytest -q
+
+test-postgres: ## Run the test suite on a PostgreSQL server (started here unless TEST_DATABASE_URL is set)
+	@url="$${TEST_DATABASE_URL:-$$(scripts/test-postgres.sh start)}" && \
+	echo "PostgreSQL test server: $$url" && DATABASE_URL="$$url" $(BIN)/pytest -q
+
+lint: setup ## ruff lint and format check
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format: setup ## Format the code with ruff
+	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
+
+setup: system-packages $(VENV)/.installed ## Install Debian and Python packages
+
+system-packages:
+	@scripts/install-debian-packages.sh $(DEBIAN_PACKAGES)
+
+$(VENV)/.installed: pyproject.toml
+	@scripts/make-venv.sh $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]' 2>&1 | grep -v "is ignored" || true
+	@$(PYTHON) -c "import django, weasyprint, openpyxl, django_tables2, django_filters" \
+		|| { echo "Python packages failed to install"; exit 1; }
+	@touch $@
+
+demo: setup ## Load (or refresh) the demo council without serving it
+	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py load_demo
+
+clean: ## Remove the virtual environment, SQLite database and test PostgreSQL server
+	-scripts/test-postgres.sh stop
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,72 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Milestone, ProgressUpdate, Task, TaskOfficer
+
+
+class TaskOfficerInline(admin.TabularInline):
+    model = TaskOfficer
+    autocomplete_fields = ["officer"]
+    extra = 1
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    fields = ["order", "name", "due_date", "due_date_text", "done", "done_on"]
+    extra = 0
+
+
+class ProgressUpdateInline(admin.TabularInline):
+    model = ProgressUpdate
+    fields = ["period", "percent_complete", "status", "commentary", "updated_by"]
+    autocomplete_fields = ["period"]
+    readonly_fields = ["updated_by"]
+    extra = 0
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("period", "updated_by")
+
+
+@admin.register(Task)
+class TaskAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "plan", "section", "category", "due_date_text", "due_date", "ongoing"]
+    list_filter = ["category", "ongoing", "plan", "plan__first_year"]
+    search_fields = ["text", "reference", "success_criteria", "officers__name", "section__title"]
+    autocomplete_fields = ["plan", "section", "objective", "priorities", "carried_forward_from"]
+    list_select_related = ["plan", "section"]
+    date_hierarchy = "due_date"
+    inlines = [TaskOfficerInline, MilestoneInline, ProgressUpdateInline]
+    fieldsets = [
+        (None, {"fields": ["plan", "section", "objective", ("reference", "order"), "category", "text"]}),
+        ("Responsibility and resources", {"fields": ["responsibility_note", "resources", "budget"]}),
+        ("Timing", {"fields": [("start_date", "due_date"), "due_date_text", "ongoing"]}),
+        ("Outcome and risk", {"fields": ["success_criteria", "risk", "priorities", "carried_forward_from"]}),
+    ]
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        return queryset, may_have_duplicates
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    list_display = ["name", "task", "due_date", "due_date_text", "done"]
+    list_filter = ["done"]
+    search_fields = ["name", "task__text"]
+    autocomplete_fields = ["task"]
+    list_select_related = ["task"]
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(SimpleHistoryAdmin):
+    list_display = ["task", "period", "percent_complete", "status", "updated_by", "updated_at"]
+    list_filter = ["status", "period"]
+    search_fields = ["task__text", "commentary"]
+    autocomplete_fields = ["task", "period"]
+    list_select_related = ["task", "period", "updated_by"]
+    readonly_fields = ["updated_by", "created_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,155 @@
+"""Key tasks (actions, commitments), their milestones and the progress officers report on them."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from plans.models import Objective, Officer, Plan, PlanSection, Priority, ReportingPeriod
+
+
+class Task(models.Model):
+    """A key task in a plan: what will be done, by whom, with what, by when, and how success is judged."""
+
+    class Category(models.TextChoices):
+        SERVICE_IMPROVEMENT = "service_improvement", "Service improvement"
+        EQUALITY_AND_DIVERSITY = "equality_diversity", "Equality and diversity"
+        RISK_MANAGEMENT = "risk_management", "Risk management"
+        BUSINESS_CONTINUITY = "business_continuity", "Business continuity"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
+    section = models.ForeignKey(PlanSection, on_delete=models.CASCADE, related_name="tasks")
+    objective = models.ForeignKey(
+        Objective, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
+    )
+    reference = models.CharField(max_length=20, blank=True)
+    category = models.CharField(max_length=30, choices=Category.choices, default=Category.SERVICE_IMPROVEMENT)
+    text = models.TextField("task")
+    risk = models.TextField(blank=True, help_text="The risk this task treats or is exposed to.")
+    officers = models.ManyToManyField(
+        Officer, through="TaskOfficer", related_name="tasks", verbose_name="responsible officers", blank=True
+    )
+    responsibility_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="As written in the plan, e.g. “Overall A. Hardy, but each team leader for work in their areas”.",
+    )
+    resources = models.TextField(blank=True, help_text="For example “Officer time” or “£260k growth”.")
+    budget = models.DecimalField(
+        "budget (£)", max_digits=14, decimal_places=2, null=True, blank=True, help_text="Money, where stated."
+    )
+    start_date = models.DateField(null=True, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    due_date_text = models.CharField(
+        "due date as written", max_length=300, blank=True, help_text="For example “By April 2008” or “On-going”."
+    )
+    ongoing = models.BooleanField(default=False, help_text="Continuing work with no end date.")
+    success_criteria = models.TextField(blank=True)
+    priorities = models.ManyToManyField(Priority, blank=True, related_name="tasks")
+    order = models.PositiveIntegerField(default=0, help_text="Position within its section.")
+    carried_forward_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="carried_forward_to"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
+
+    class Meta:
+        ordering = ["plan", "section__order", "order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start_date__isnull=True)
+                | models.Q(due_date__isnull=True)
+                | models.Q(due_date__gte=models.F("start_date")),
+                name="task_due_not_before_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text if len(self.text) <= 90 else self.text[:89] + "…"
+
+    def clean(self):
+        errors = {}
+        if self.section_id and self.plan_id and self.section.plan_id != self.plan_id:
+            errors["section"] = "The section must belong to the task's plan."
+        if self.objective_id and self.plan_id and self.objective.plan_id != self.plan_id:
+            errors["objective"] = "The objective must belong to the task's plan."
+        if self.start_date and self.due_date and self.due_date < self.start_date:
+            errors["due_date"] = "The due date cannot be before the start date."
+        if errors:
+            raise ValidationError(errors)
+
+
+class TaskOfficer(models.Model):
+    """A responsible officer of a task, in the order the plan names them."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="task_officers")
+    officer = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="task_roles")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["task", "order", "id"]
+        verbose_name = "responsible officer"
+        constraints = [models.UniqueConstraint(fields=["task", "officer"], name="task_officer_once")]
+
+    def __str__(self):
+        return str(self.officer)
+
+
+class Milestone(models.Model):
+    """A dated step of a task, such as “Business case – June 2007”."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="milestones")
+    name = models.CharField(max_length=300)
+    due_date = models.DateField(null=True, blank=True)
+    due_date_text = models.CharField("due date as written", max_length=100, blank=True)
+    done = models.BooleanField(default=False)
+    done_on = models.DateField(null=True, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["task", "order", "due_date", "id"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProgressStatus(models.TextChoices):
+    """The status an officer reports for a task. Always shown as a word, never by colour alone."""
+
+    NOT_STARTED = "not_started", "Not started"
+    GREEN = "green", "Green"
+    AMBER = "amber", "Amber"
+    RED = "red", "Red"
+    COMPLETED = "completed", "Completed"
+    NOT_APPLICABLE = "not_applicable", "Not applicable"
+
+
+class ProgressUpdate(models.Model):
+    """An officer's return for a task in a reporting period. Earlier versions are kept in its history."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="progress_updates")
+    percent_complete = models.PositiveSmallIntegerField(validators=[MaxValueValidator(100)])
+    status = models.CharField(max_length=20, choices=ProgressStatus.choices)
+    commentary = models.TextField(blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["task", "period__start_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "period"], name="one_update_per_task_and_period"),
+            models.CheckConstraint(
+                condition=models.Q(percent_complete__gte=0, percent_complete__lte=100),
+                name="percent_complete_0_to_100",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.task} – {self.period}: {self.get_status_display()}"

@@ -1,0 +1,98 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Target
+
+
+@admin.register(Framework)
+class FrameworkAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "active", "order"]
+    list_filter = ["active"]
+    list_editable = ["active", "order"]
+    search_fields = ["code", "name"]
+
+
+class IndicatorOfficerInline(admin.TabularInline):
+    model = IndicatorOfficer
+    autocomplete_fields = ["officer"]
+    extra = 1
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    fields = ["financial_year", "period", "value", "text", "tolerance_percent"]
+    autocomplete_fields = ["period"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("period")
+
+
+class IndicatorValueInline(admin.TabularInline):
+    model = IndicatorValue
+    fields = ["period", "value", "text_value", "no_data_reason", "note", "entered_by"]
+    autocomplete_fields = ["period"]
+    readonly_fields = ["entered_by"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("period", "entered_by")
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "reference_code", "plan", "section", "unit", "polarity", "collection_frequency"]
+    list_filter = ["unit", "polarity", "collection_frequency", "data_only", "frameworks", "plan"]
+    search_fields = ["name", "reference_code", "definition", "section__title"]
+    autocomplete_fields = ["plan", "section"]
+    filter_horizontal = ["frameworks"]
+    list_select_related = ["plan", "section"]
+    inlines = [IndicatorOfficerInline, TargetInline, IndicatorValueInline]
+    fieldsets = [
+        (None, {"fields": ["plan", "section", ("reference_code", "order"), "name", "frameworks", "definition"]}),
+        (
+            "How it is measured",
+            {
+                "fields": [
+                    ("unit", "decimal_places"),
+                    "polarity",
+                    "tolerance_percent",
+                    ("aggregation", "collection_frequency"),
+                    "data_only",
+                ]
+            },
+        ),
+    ]
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for instance in instances:
+            if isinstance(instance, IndicatorValue) and instance.entered_by_id is None:
+                instance.entered_by = request.user
+            instance.save()
+        for deleted in formset.deleted_objects:
+            deleted.delete()
+        formset.save_m2m()
+
+
+@admin.register(Target)
+class TargetAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "financial_year", "period", "value", "text", "tolerance_percent"]
+    list_filter = ["financial_year"]
+    search_fields = ["indicator__name", "text"]
+    autocomplete_fields = ["indicator", "period"]
+    list_select_related = ["indicator", "period"]
+
+
+@admin.register(IndicatorValue)
+class IndicatorValueAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "period", "value", "text_value", "no_data_reason", "entered_by", "updated_at"]
+    list_filter = ["period"]
+    search_fields = ["indicator__name", "note", "no_data_reason"]
+    autocomplete_fields = ["indicator", "period"]
+    list_select_related = ["indicator", "period", "entered_by"]
+    readonly_fields = ["entered_by", "created_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        obj.entered_by = request.user
+        super().save_model(request, obj, form, change)

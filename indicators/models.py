@@ -1,0 +1,207 @@
+"""Performance indicators, the frameworks they belong to, their targets and the values reported."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from plans.models import Officer, Plan, PlanSection, ReportingPeriod
+
+
+class Framework(models.Model):
+    """A performance framework an indicator can belong to (Comm., LAA, Corp., NRF, CPA, BVPI, NI…)."""
+
+    code = models.CharField(max_length=20, unique=True)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    active = models.BooleanField(default=True, help_text="Untick when a framework is retired (as BVPIs were).")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+
+    def __str__(self):
+        return self.code
+
+
+class Indicator(models.Model):
+    """A performance indicator (key performance measure) in a plan."""
+
+    class Unit(models.TextChoices):
+        PERCENT = "percent", "Percentage (%)"
+        NUMBER = "number", "Number"
+        MONEY = "money", "Money (£)"
+        DAYS = "days", "Days"
+        RATIO = "ratio", "Ratio"
+        TEXT = "text", "Text"
+
+    class Polarity(models.TextChoices):
+        HIGHER_IS_BETTER = "higher", "Higher is better"
+        LOWER_IS_BETTER = "lower", "Lower is better"
+        CLOSEST_IS_BEST = "closest", "Closest to target is best"
+
+    class Aggregation(models.TextChoices):
+        SUM = "sum", "Cumulative (sum of periods)"
+        AVERAGE = "average", "Average of periods"
+        LATEST = "latest", "Latest snapshot"
+
+    class Frequency(models.TextChoices):
+        MONTHLY = "monthly", "Monthly"
+        QUARTERLY = "quarterly", "Quarterly"
+        HALF_YEARLY = "half_yearly", "Half-yearly"
+        YEARLY = "yearly", "Yearly"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
+    section = models.ForeignKey(PlanSection, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField("key performance measure", max_length=400)
+    reference_code = models.CharField(
+        max_length=40, blank=True, help_text="A BVPI, NI or LG Inform metric id, e.g. “BV 12” or “NI 195”."
+    )
+    frameworks = models.ManyToManyField(Framework, blank=True, related_name="indicators")
+    officers = models.ManyToManyField(
+        Officer, through="IndicatorOfficer", related_name="indicators", verbose_name="responsible officers",
+        blank=True,
+    )
+    unit = models.CharField(max_length=10, choices=Unit.choices, default=Unit.NUMBER)
+    decimal_places = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(4)])
+    polarity = models.CharField(max_length=10, choices=Polarity.choices, default=Polarity.HIGHER_IS_BETTER)
+    tolerance_percent = models.DecimalField(
+        "tolerance (% of target)",
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="Blank uses the council's default tolerance.",
+    )
+    aggregation = models.CharField(
+        "how periods combine", max_length=10, choices=Aggregation.choices, default=Aggregation.LATEST
+    )
+    collection_frequency = models.CharField(max_length=12, choices=Frequency.choices, default=Frequency.QUARTERLY)
+    data_only = models.BooleanField(
+        default=False, help_text="Monitored without a target, so never given a RAG status."
+    )
+    definition = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
+
+    class Meta:
+        ordering = ["plan", "section__order", "order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(decimal_places__lte=4), name="indicator_decimal_places_0_to_4"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(tolerance_percent__isnull=True) | models.Q(tolerance_percent__gte=0),
+                name="indicator_tolerance_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference_code} {self.name}" if self.reference_code else self.name
+
+
+class IndicatorOfficer(models.Model):
+    """A responsible officer of an indicator, in order."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="indicator_officers")
+    officer = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="indicator_roles")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["indicator", "order", "id"]
+        verbose_name = "responsible officer"
+        constraints = [models.UniqueConstraint(fields=["indicator", "officer"], name="indicator_officer_once")]
+
+    def __str__(self):
+        return str(self.officer)
+
+
+class Target(models.Model):
+    """The target for a financial year, or for one period of it when the target is profiled.
+
+    A target is a number or, as plans sometimes say, text (“Dependent on available funds”), never both.
+    Last year's target is simply the target of the previous financial year.
+    """
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    financial_year = models.PositiveSmallIntegerField(help_text="Starting calendar year: 2008 for 2008/09.")
+    period = models.ForeignKey(
+        ReportingPeriod,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="targets",
+        help_text="Blank for the annual target; a period for a profiled target.",
+    )
+    value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    text = models.CharField(max_length=300, blank=True, help_text="A target that is words, not a number.")
+    tolerance_percent = models.DecimalField(
+        "tolerance (% of target)",
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="The tolerance in force for this target, when it differs from the indicator's.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "financial_year", "period__start_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "financial_year"],
+                condition=models.Q(period__isnull=True),
+                name="one_annual_target_per_year",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "period"],
+                condition=models.Q(period__isnull=False),
+                name="one_target_per_period",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(value__isnull=False) & models.Q(text=""))
+                | (models.Q(value__isnull=True) & ~models.Q(text="")),
+                name="target_is_number_or_text",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} – {self.period or self.financial_year}: {self.value if self.text == '' else self.text}"
+
+
+class IndicatorValue(models.Model):
+    """The actual reported for an indicator in a period, or “no data” with the reason why."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="indicator_values")
+    value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    text_value = models.CharField(max_length=300, blank=True, help_text="For indicators measured in words.")
+    no_data_reason = models.CharField(max_length=300, blank=True, help_text="Why there is no value.")
+    note = models.TextField("commentary", blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "period__start_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "period"], name="one_value_per_indicator_and_period"),
+            models.CheckConstraint(
+                condition=models.Q(value__isnull=False) | ~models.Q(text_value="") | ~models.Q(no_data_reason=""),
+                name="value_or_reason_for_none",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} – {self.period}"
+
+    @property
+    def has_value(self) -> bool:
+        return self.value is not None or self.text_value != ""

@@ -1,0 +1,146 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from actions.models import Task
+from indicators.models import Indicator
+
+from .models import Objective, Officer, OrganisationUnit, Plan, PlanSection, Priority, ReportingPeriod
+
+
+class ChildUnitInline(admin.TabularInline):
+    model = OrganisationUnit
+    fk_name = "parent"
+    fields = ["name", "kind", "slug", "order", "active"]
+    extra = 0
+    show_change_link = True
+    verbose_name_plural = "units beneath this one"
+
+
+@admin.register(OrganisationUnit)
+class OrganisationUnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "parent", "head", "order", "active"]
+    list_filter = ["kind", "active", "parent"]
+    search_fields = ["name", "short_name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent", "head"]
+    list_select_related = ["parent", "head"]
+    inlines = [ChildUnitInline]
+
+
+@admin.register(Officer)
+class OfficerAdmin(admin.ModelAdmin):
+    list_display = ["name", "job_title", "unit", "email", "user", "active"]
+    list_filter = ["active", "unit"]
+    search_fields = ["name", "job_title", "email", "user__username"]
+    autocomplete_fields = ["unit", "user"]
+    list_select_related = ["unit", "user"]
+
+
+@admin.register(Priority)
+class PriorityAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "first_year", "last_year", "order"]
+    list_filter = ["kind", "first_year"]
+    search_fields = ["code", "title", "description"]
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(admin.ModelAdmin):
+    list_display = ["label", "kind", "start_date", "end_date", "deadline", "state"]
+    list_filter = ["state", "kind", "financial_year"]
+    list_editable = ["deadline", "state"]
+    search_fields = ["financial_year"]
+    readonly_fields = ["start_date", "end_date"]
+    ordering = ["-start_date", "end_date"]
+
+
+class PlanSectionInline(admin.TabularInline):
+    model = PlanSection
+    fields = ["title", "unit", "order"]
+    autocomplete_fields = ["unit"]
+    extra = 0
+    show_change_link = True
+
+
+class ObjectiveInline(admin.StackedInline):
+    model = Objective
+    fields = [("reference", "order"), "section", "text", "priorities"]
+    autocomplete_fields = ["priorities"]
+    extra = 0
+    show_change_link = True
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if obj is not None:
+            formset.form.base_fields["section"].queryset = obj.sections.all()
+        return formset
+
+
+class PlanTaskInline(admin.TabularInline):
+    model = Task
+    fields = ["section", "order", "text", "category", "due_date_text", "ongoing"]
+    extra = 0
+    show_change_link = True
+    classes = ["collapse"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("section")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if obj is not None:
+            formset.form.base_fields["section"].queryset = obj.sections.all()
+        return formset
+
+
+@admin.register(Plan)
+class PlanAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "years_label", "unit", "reporting_frequency", "status", "approved_on", "owner"]
+    list_filter = ["status", "reporting_frequency", "first_year", "unit"]
+    search_fields = ["title", "slug", "committee", "unit__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["unit", "owner", "previous_plan"]
+    list_select_related = ["unit", "owner"]
+    date_hierarchy = "approved_on"
+    inlines = [PlanSectionInline, ObjectiveInline, PlanTaskInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "unit", "owner", ("first_year", "years"), "reporting_frequency"]}),
+        ("Approval", {"fields": ["status", "committee", "approved_on"]}),
+        ("Content", {"fields": ["introduction", "previous_plan"]}),
+    ]
+
+
+class SectionTaskInline(admin.TabularInline):
+    model = Task
+    fields = ["order", "text", "category", "due_date_text"]
+    extra = 0
+    show_change_link = True
+
+
+class SectionIndicatorInline(admin.TabularInline):
+    model = Indicator
+    fields = ["order", "name", "unit", "polarity"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(PlanSection)
+class PlanSectionAdmin(admin.ModelAdmin):
+    list_display = ["title", "plan", "unit", "order"]
+    list_filter = ["plan"]
+    search_fields = ["title", "plan__title"]
+    autocomplete_fields = ["plan", "unit"]
+    list_select_related = ["plan", "unit"]
+    inlines = [SectionTaskInline, SectionIndicatorInline]
+
+    def get_inline_instances(self, request, obj=None):
+        # Tasks and indicators need the section's plan, so they are added once the section exists.
+        return super().get_inline_instances(request, obj) if obj else []
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "plan", "section"]
+    list_filter = ["plan"]
+    search_fields = ["text", "reference", "plan__title"]
+    autocomplete_fields = ["plan", "section", "priorities"]
+    list_select_related = ["plan", "section"]

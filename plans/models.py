@@ -1,0 +1,286 @@
+"""The organisation, its officers, the council's priorities, reporting periods and the plans themselves."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from serviceplans.periods import FinancialYear, Period, PeriodKind
+
+
+class OrganisationUnit(models.Model):
+    """A council, directorate, department, division, service, section or team, in a tree of any depth."""
+
+    class Kind(models.TextChoices):
+        COUNCIL = "council", "Council"
+        DIRECTORATE = "directorate", "Directorate"
+        DEPARTMENT = "department", "Department"
+        DIVISION = "division", "Division"
+        SERVICE = "service", "Service"
+        SECTION = "section", "Section"
+        TEAM = "team", "Team"
+
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=60, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    slug = models.SlugField(max_length=80, unique=True)
+    head = models.ForeignKey(
+        "Officer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="units_headed",
+        help_text="The head of service or team leader who checks this unit's returns.",
+    )
+    order = models.PositiveIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="unit_name_unique_in_parent"),
+            models.CheckConstraint(condition=~models.Q(parent=models.F("id")), name="unit_not_own_parent"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        ancestor = self.parent
+        while ancestor is not None:
+            if self.pk and ancestor.pk == self.pk:
+                raise ValidationError({"parent": "A unit cannot sit beneath itself."})
+            ancestor = ancestor.parent
+
+
+class Officer(models.Model):
+    """Someone named in a plan. Many officers never sign in, so the login account is optional."""
+
+    name = models.CharField(max_length=120)
+    job_title = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    unit = models.ForeignKey(
+        OrganisationUnit, null=True, blank=True, on_delete=models.SET_NULL, related_name="officers"
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="officer"
+    )
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.job_title}" if self.job_title else self.name
+
+
+class Priority(models.Model):
+    """A council-wide priority a plan links up to: community plan theme, pledge or corporate objective."""
+
+    class Kind(models.TextChoices):
+        COMMUNITY_THEME = "community_theme", "Community plan theme"
+        PLEDGE = "pledge", "Council pledge"
+        CORPORATE_OBJECTIVE = "corporate_objective", "Corporate plan objective"
+
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    code = models.CharField(max_length=30, blank=True, help_text="For example “Pledge 4” or “C”.")
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    first_year = models.PositiveSmallIntegerField(
+        help_text="First financial year this priority applies to, as its starting calendar year (2007 for 2007/08)."
+    )
+    last_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Last financial year it applies to; blank while it still applies."
+    )
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["kind", "order", "code", "title"]
+        verbose_name_plural = "priorities"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(last_year__isnull=True) | models.Q(last_year__gte=models.F("first_year")),
+                name="priority_years_in_order",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code}: {self.title}" if self.code else self.title
+
+    @property
+    def years_label(self) -> str:
+        first = FinancialYear(self.first_year).label
+        return f"{first} onwards" if self.last_year is None else f"{first} to {FinancialYear(self.last_year).label}"
+
+
+class ReportingPeriod(models.Model):
+    """A month, quarter, half-year or whole financial year that progress and values are reported for."""
+
+    class State(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        OPEN = "open", "Open for returns"
+        CLOSED = "closed", "Closed"
+        PUBLISHED = "published", "Published"
+
+    financial_year = models.PositiveSmallIntegerField(help_text="Starting calendar year: 2008 for 2008/09.")
+    kind = models.CharField(max_length=10, choices=[(k.value, k.value.title()) for k in PeriodKind])
+    number = models.PositiveSmallIntegerField(
+        help_text="Month 1–12 from April, quarter 1–4, half 1–2, or 1 for the year."
+    )
+    start_date = models.DateField(editable=False)
+    end_date = models.DateField(editable=False)
+    deadline = models.DateField(null=True, blank=True, help_text="When returns are due.")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.SCHEDULED)
+
+    class Meta:
+        ordering = ["start_date", "-end_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["financial_year", "kind", "number"], name="period_unique"),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="month", number__gte=1, number__lte=12)
+                    | models.Q(kind="quarter", number__gte=1, number__lte=4)
+                    | models.Q(kind="half", number__gte=1, number__lte=2)
+                    | models.Q(kind="year", number=1)
+                ),
+                name="period_number_fits_kind",
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def period(self) -> Period:
+        return Period(FinancialYear(self.financial_year), PeriodKind(self.kind), self.number)
+
+    @property
+    def label(self) -> str:
+        return self.period.label
+
+    def clean(self):
+        try:
+            self.period  # noqa: B018 - validates the number for the kind
+        except ValueError as error:
+            raise ValidationError({"number": str(error)}) from error
+
+    def save(self, *args, **kwargs):
+        # The dates are derived from the year, kind and number, never typed: keep them in step.
+        period = self.period
+        self.start_date, self.end_date = period.start, period.end
+        super().save(*args, **kwargs)
+
+
+class Plan(models.Model):
+    """A service plan (one financial year) or service improvement plan (up to three years)."""
+
+    class Frequency(models.TextChoices):
+        QUARTERLY = "quarterly", "Quarterly"
+        HALF_YEARLY = "half_yearly", "Half-yearly"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        APPROVED = "approved", "Approved"
+        PUBLISHED = "published", "Published"
+        ARCHIVED = "archived", "Archived"
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=120, unique=True)
+    unit = models.ForeignKey(OrganisationUnit, on_delete=models.PROTECT, related_name="plans")
+    first_year = models.PositiveSmallIntegerField(
+        help_text="First financial year, as its starting calendar year (2008 for 2008/09)."
+    )
+    years = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1), MaxValueValidator(3)], help_text="1 to 3 years."
+    )
+    reporting_frequency = models.CharField(max_length=12, choices=Frequency.choices, default=Frequency.QUARTERLY)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    committee = models.CharField(max_length=200, blank=True, help_text="The committee that approves the plan.")
+    approved_on = models.DateField(null=True, blank=True)
+    owner = models.ForeignKey(
+        Officer, null=True, blank=True, on_delete=models.SET_NULL, related_name="plans_owned"
+    )
+    introduction = models.TextField(blank=True)
+    previous_plan = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="following_plans",
+        help_text="The plan this one carries work forward from.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-first_year", "title"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(years__gte=1, years__lte=3), name="plan_years_1_to_3"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} {self.years_label}"
+
+    def get_absolute_url(self):
+        return reverse("admin:plans_plan_change", args=[self.pk])
+
+    @property
+    def financial_years(self) -> list[FinancialYear]:
+        return [FinancialYear(self.first_year + offset) for offset in range(self.years)]
+
+    @property
+    def years_label(self) -> str:
+        """“2008/09” for a one-year plan; “2006–2009” for a three-year plan, as councils write them."""
+        if self.years == 1:
+            return FinancialYear(self.first_year).label
+        return f"{self.first_year}–{self.first_year + self.years}"
+
+
+class PlanSection(models.Model):
+    """A chapter of a plan: usually one service, section or team inside a departmental plan."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    title = models.CharField(max_length=200)
+    unit = models.ForeignKey(
+        OrganisationUnit, null=True, blank=True, on_delete=models.SET_NULL, related_name="plan_sections"
+    )
+    introduction = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan", "order", "title"]
+        constraints = [models.UniqueConstraint(fields=["plan", "title"], name="section_title_unique_in_plan")]
+
+    def __str__(self):
+        return self.title
+
+
+class Objective(models.Model):
+    """A key objective of a plan (optionally of one section), linked to the council's priorities."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="objectives")
+    section = models.ForeignKey(
+        PlanSection, null=True, blank=True, on_delete=models.CASCADE, related_name="objectives"
+    )
+    reference = models.CharField(max_length=20, blank=True, help_text="For example “1”, “2a” or “C”.")
+    text = models.TextField()
+    priorities = models.ManyToManyField(Priority, blank=True, related_name="objectives")
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan", "order", "reference"]
+
+    def __str__(self):
+        text = self.text if len(self.text) <= 80 else self.text[:79] + "…"
+        return f"{self.reference}. {text}" if self.reference else text
+
+    def clean(self):
+        if self.section_id and self.plan_id and self.section.plan_id != self.plan_id:
+            raise ValidationError({"section": "The section must belong to the same plan."})

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from plans.views import PlanListView
+
+admin.site.site_header = "Service plans administration"
+admin.site.site_title = "Service plans"
+admin.site.index_title = "Reference data, plans, tasks and indicators"
+
+urlpatterns = [
+    path("", PlanListView.as_view(), name="home"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+]
