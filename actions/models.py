@@ -42,7 +42,10 @@ class Task(models.Model):
     start_date = models.DateField(null=True, blank=True)
     due_date = models.DateField(null=True, blank=True)
     due_date_text = models.CharField(
-        "due date as written", max_length=300, blank=True, help_text="For example “By April 2008” or “On-going”."
+        "due date as written",
+        max_length=300,
+        blank=True,
+        help_text="For example “By April 2008” or “On-going”.",
     )
     ongoing = models.BooleanField(default=False, help_text="Continuing work with no end date.")
     success_criteria = models.TextField(blank=True)

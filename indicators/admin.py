@@ -49,7 +49,10 @@ class IndicatorAdmin(SimpleHistoryAdmin):
     list_select_related = ["plan", "section"]
     inlines = [IndicatorOfficerInline, TargetInline, IndicatorValueInline]
     fieldsets = [
-        (None, {"fields": ["plan", "section", ("reference_code", "order"), "name", "frameworks", "definition"]}),
+        (
+            None,
+            {"fields": ["plan", "section", ("reference_code", "order"), "name", "frameworks", "definition"]},
+        ),
         (
             "How it is measured",
             {
@@ -86,7 +89,15 @@ class TargetAdmin(SimpleHistoryAdmin):
 
 @admin.register(IndicatorValue)
 class IndicatorValueAdmin(SimpleHistoryAdmin):
-    list_display = ["indicator", "period", "value", "text_value", "no_data_reason", "entered_by", "updated_at"]
+    list_display = [
+        "indicator",
+        "period",
+        "value",
+        "text_value",
+        "no_data_reason",
+        "entered_by",
+        "updated_at",
+    ]
     list_filter = ["period"]
     search_fields = ["indicator__name", "note", "no_data_reason"]
     autocomplete_fields = ["indicator", "period"]

@@ -14,7 +14,9 @@ class Framework(models.Model):
     code = models.CharField(max_length=20, unique=True)
     name = models.CharField(max_length=200)
     description = models.TextField(blank=True)
-    active = models.BooleanField(default=True, help_text="Untick when a framework is retired (as BVPIs were).")
+    active = models.BooleanField(
+        default=True, help_text="Untick when a framework is retired (as BVPIs were)."
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -59,7 +61,10 @@ class Indicator(models.Model):
     )
     frameworks = models.ManyToManyField(Framework, blank=True, related_name="indicators")
     officers = models.ManyToManyField(
-        Officer, through="IndicatorOfficer", related_name="indicators", verbose_name="responsible officers",
+        Officer,
+        through="IndicatorOfficer",
+        related_name="indicators",
+        verbose_name="responsible officers",
         blank=True,
     )
     unit = models.CharField(max_length=10, choices=Unit.choices, default=Unit.NUMBER)
@@ -77,7 +82,9 @@ class Indicator(models.Model):
     aggregation = models.CharField(
         "how periods combine", max_length=10, choices=Aggregation.choices, default=Aggregation.LATEST
     )
-    collection_frequency = models.CharField(max_length=12, choices=Frequency.choices, default=Frequency.QUARTERLY)
+    collection_frequency = models.CharField(
+        max_length=12, choices=Frequency.choices, default=Frequency.QUARTERLY
+    )
     data_only = models.BooleanField(
         default=False, help_text="Monitored without a target, so never given a RAG status."
     )
@@ -113,7 +120,9 @@ class IndicatorOfficer(models.Model):
     class Meta:
         ordering = ["indicator", "order", "id"]
         verbose_name = "responsible officer"
-        constraints = [models.UniqueConstraint(fields=["indicator", "officer"], name="indicator_officer_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "officer"], name="indicator_officer_once")
+        ]
 
     def __str__(self):
         return str(self.officer)
@@ -192,9 +201,13 @@ class IndicatorValue(models.Model):
     class Meta:
         ordering = ["indicator", "period__start_date"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "period"], name="one_value_per_indicator_and_period"),
+            models.UniqueConstraint(
+                fields=["indicator", "period"], name="one_value_per_indicator_and_period"
+            ),
             models.CheckConstraint(
-                condition=models.Q(value__isnull=False) | ~models.Q(text_value="") | ~models.Q(no_data_reason=""),
+                condition=models.Q(value__isnull=False)
+                | ~models.Q(text_value="")
+                | ~models.Q(no_data_reason=""),
                 name="value_or_reason_for_none",
             ),
         ]

@@ -103,7 +103,10 @@ class PlanAdmin(SimpleHistoryAdmin):
     date_hierarchy = "approved_on"
     inlines = [PlanSectionInline, ObjectiveInline, PlanTaskInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "unit", "owner", ("first_year", "years"), "reporting_frequency"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "unit", "owner", ("first_year", "years"), "reporting_frequency"]},
+        ),
         ("Approval", {"fields": ["status", "committee", "approved_on"]}),
         ("Content", {"fields": ["introduction", "previous_plan"]}),
     ]

@@ -2,4 +2,4 @@ from django.apps import AppConfig
 
 
 class PlansConfig(AppConfig):
-    name = 'plans'
+    name = "plans"

@@ -116,7 +116,11 @@ class Priority(models.Model):
     @property
     def years_label(self) -> str:
         first = FinancialYear(self.first_year).label
-        return f"{first} onwards" if self.last_year is None else f"{first} to {FinancialYear(self.last_year).label}"
+        return (
+            f"{first} onwards"
+            if self.last_year is None
+            else f"{first} to {FinancialYear(self.last_year).label}"
+        )
 
 
 class ReportingPeriod(models.Model):
@@ -156,6 +160,12 @@ class ReportingPeriod(models.Model):
     def __str__(self):
         return self.label
 
+    def save(self, *args, **kwargs):
+        # The dates are derived from the year, kind and number, never typed: keep them in step.
+        period = self.period
+        self.start_date, self.end_date = period.start, period.end
+        super().save(*args, **kwargs)
+
     @property
     def period(self) -> Period:
         return Period(FinancialYear(self.financial_year), PeriodKind(self.kind), self.number)
@@ -169,12 +179,6 @@ class ReportingPeriod(models.Model):
             self.period  # noqa: B018 - validates the number for the kind
         except ValueError as error:
             raise ValidationError({"number": str(error)}) from error
-
-    def save(self, *args, **kwargs):
-        # The dates are derived from the year, kind and number, never typed: keep them in step.
-        period = self.period
-        self.start_date, self.end_date = period.start, period.end
-        super().save(*args, **kwargs)
 
 
 class Plan(models.Model):
@@ -199,9 +203,13 @@ class Plan(models.Model):
     years = models.PositiveSmallIntegerField(
         default=1, validators=[MinValueValidator(1), MaxValueValidator(3)], help_text="1 to 3 years."
     )
-    reporting_frequency = models.CharField(max_length=12, choices=Frequency.choices, default=Frequency.QUARTERLY)
+    reporting_frequency = models.CharField(
+        max_length=12, choices=Frequency.choices, default=Frequency.QUARTERLY
+    )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
-    committee = models.CharField(max_length=200, blank=True, help_text="The committee that approves the plan.")
+    committee = models.CharField(
+        max_length=200, blank=True, help_text="The committee that approves the plan."
+    )
     approved_on = models.DateField(null=True, blank=True)
     owner = models.ForeignKey(
         Officer, null=True, blank=True, on_delete=models.SET_NULL, related_name="plans_owned"

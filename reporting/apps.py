@@ -2,4 +2,4 @@ from django.apps import AppConfig
 
 
 class ReportingConfig(AppConfig):
-    name = 'reporting'
+    name = "reporting"

@@ -1,3 +1,1 @@
-from django.db import models
-
-# Create your models here.
+"""Committee reports and plan documents arrive with the reporting issue."""

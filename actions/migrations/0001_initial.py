@@ -8,163 +8,507 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Task',
+            name="Task",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(blank=True, max_length=20)),
-                ('category', models.CharField(choices=[('service_improvement', 'Service improvement'), ('equality_diversity', 'Equality and diversity'), ('risk_management', 'Risk management'), ('business_continuity', 'Business continuity')], default='service_improvement', max_length=30)),
-                ('text', models.TextField(verbose_name='task')),
-                ('risk', models.TextField(blank=True, help_text='The risk this task treats or is exposed to.')),
-                ('responsibility_note', models.CharField(blank=True, help_text='As written in the plan, e.g. “Overall A. Hardy, but each team leader for work in their areas”.', max_length=300)),
-                ('resources', models.TextField(blank=True, help_text='For example “Officer time” or “£260k growth”.')),
-                ('budget', models.DecimalField(blank=True, decimal_places=2, help_text='Money, where stated.', max_digits=14, null=True, verbose_name='budget (£)')),
-                ('start_date', models.DateField(blank=True, null=True)),
-                ('due_date', models.DateField(blank=True, null=True)),
-                ('due_date_text', models.CharField(blank=True, help_text='For example “By April 2008” or “On-going”.', max_length=300, verbose_name='due date as written')),
-                ('ongoing', models.BooleanField(default=False, help_text='Continuing work with no end date.')),
-                ('success_criteria', models.TextField(blank=True)),
-                ('order', models.PositiveIntegerField(default=0, help_text='Position within its section.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('carried_forward_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='carried_forward_to', to='actions.task')),
-                ('objective', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tasks', to='plans.objective')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tasks', to='plans.plan')),
-                ('priorities', models.ManyToManyField(blank=True, related_name='tasks', to='plans.priority')),
-                ('section', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tasks', to='plans.plansection')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(blank=True, max_length=20)),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("service_improvement", "Service improvement"),
+                            ("equality_diversity", "Equality and diversity"),
+                            ("risk_management", "Risk management"),
+                            ("business_continuity", "Business continuity"),
+                        ],
+                        default="service_improvement",
+                        max_length=30,
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="task")),
+                (
+                    "risk",
+                    models.TextField(blank=True, help_text="The risk this task treats or is exposed to."),
+                ),
+                (
+                    "responsibility_note",
+                    models.CharField(
+                        blank=True,
+                        help_text="As written in the plan, e.g. “Overall A. Hardy, but each team leader for work in their areas”.",
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "resources",
+                    models.TextField(blank=True, help_text="For example “Officer time” or “£260k growth”."),
+                ),
+                (
+                    "budget",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Money, where stated.",
+                        max_digits=14,
+                        null=True,
+                        verbose_name="budget (£)",
+                    ),
+                ),
+                ("start_date", models.DateField(blank=True, null=True)),
+                ("due_date", models.DateField(blank=True, null=True)),
+                (
+                    "due_date_text",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example “By April 2008” or “On-going”.",
+                        max_length=300,
+                        verbose_name="due date as written",
+                    ),
+                ),
+                (
+                    "ongoing",
+                    models.BooleanField(default=False, help_text="Continuing work with no end date."),
+                ),
+                ("success_criteria", models.TextField(blank=True)),
+                ("order", models.PositiveIntegerField(default=0, help_text="Position within its section.")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "carried_forward_from",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="carried_forward_to",
+                        to="actions.task",
+                    ),
+                ),
+                (
+                    "objective",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="tasks",
+                        to="plans.objective",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="tasks", to="plans.plan"
+                    ),
+                ),
+                ("priorities", models.ManyToManyField(blank=True, related_name="tasks", to="plans.priority")),
+                (
+                    "section",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tasks",
+                        to="plans.plansection",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['plan', 'section__order', 'order', 'id'],
+                "ordering": ["plan", "section__order", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=300)),
-                ('due_date', models.DateField(blank=True, null=True)),
-                ('due_date_text', models.CharField(blank=True, max_length=100, verbose_name='due date as written')),
-                ('done', models.BooleanField(default=False)),
-                ('done_on', models.DateField(blank=True, null=True)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='actions.task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=300)),
+                ("due_date", models.DateField(blank=True, null=True)),
+                (
+                    "due_date_text",
+                    models.CharField(blank=True, max_length=100, verbose_name="due date as written"),
+                ),
+                ("done", models.BooleanField(default=False)),
+                ("done_on", models.DateField(blank=True, null=True)),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="actions.task",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['task', 'order', 'due_date', 'id'],
+                "ordering": ["task", "order", "due_date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalTask',
+            name="HistoricalTask",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('reference', models.CharField(blank=True, max_length=20)),
-                ('category', models.CharField(choices=[('service_improvement', 'Service improvement'), ('equality_diversity', 'Equality and diversity'), ('risk_management', 'Risk management'), ('business_continuity', 'Business continuity')], default='service_improvement', max_length=30)),
-                ('text', models.TextField(verbose_name='task')),
-                ('risk', models.TextField(blank=True, help_text='The risk this task treats or is exposed to.')),
-                ('responsibility_note', models.CharField(blank=True, help_text='As written in the plan, e.g. “Overall A. Hardy, but each team leader for work in their areas”.', max_length=300)),
-                ('resources', models.TextField(blank=True, help_text='For example “Officer time” or “£260k growth”.')),
-                ('budget', models.DecimalField(blank=True, decimal_places=2, help_text='Money, where stated.', max_digits=14, null=True, verbose_name='budget (£)')),
-                ('start_date', models.DateField(blank=True, null=True)),
-                ('due_date', models.DateField(blank=True, null=True)),
-                ('due_date_text', models.CharField(blank=True, help_text='For example “By April 2008” or “On-going”.', max_length=300, verbose_name='due date as written')),
-                ('ongoing', models.BooleanField(default=False, help_text='Continuing work with no end date.')),
-                ('success_criteria', models.TextField(blank=True)),
-                ('order', models.PositiveIntegerField(default=0, help_text='Position within its section.')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('objective', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.objective')),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plan')),
-                ('section', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plansection')),
-                ('carried_forward_from', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actions.task')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("reference", models.CharField(blank=True, max_length=20)),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("service_improvement", "Service improvement"),
+                            ("equality_diversity", "Equality and diversity"),
+                            ("risk_management", "Risk management"),
+                            ("business_continuity", "Business continuity"),
+                        ],
+                        default="service_improvement",
+                        max_length=30,
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="task")),
+                (
+                    "risk",
+                    models.TextField(blank=True, help_text="The risk this task treats or is exposed to."),
+                ),
+                (
+                    "responsibility_note",
+                    models.CharField(
+                        blank=True,
+                        help_text="As written in the plan, e.g. “Overall A. Hardy, but each team leader for work in their areas”.",
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "resources",
+                    models.TextField(blank=True, help_text="For example “Officer time” or “£260k growth”."),
+                ),
+                (
+                    "budget",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Money, where stated.",
+                        max_digits=14,
+                        null=True,
+                        verbose_name="budget (£)",
+                    ),
+                ),
+                ("start_date", models.DateField(blank=True, null=True)),
+                ("due_date", models.DateField(blank=True, null=True)),
+                (
+                    "due_date_text",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example “By April 2008” or “On-going”.",
+                        max_length=300,
+                        verbose_name="due date as written",
+                    ),
+                ),
+                (
+                    "ongoing",
+                    models.BooleanField(default=False, help_text="Continuing work with no end date."),
+                ),
+                ("success_criteria", models.TextField(blank=True)),
+                ("order", models.PositiveIntegerField(default=0, help_text="Position within its section.")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "objective",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.objective",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.plansection",
+                    ),
+                ),
+                (
+                    "carried_forward_from",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="actions.task",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical task',
-                'verbose_name_plural': 'historical tasks',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical task",
+                "verbose_name_plural": "historical tasks",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalProgressUpdate',
+            name="HistoricalProgressUpdate",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('percent_complete', models.PositiveSmallIntegerField(validators=[django.core.validators.MaxValueValidator(100)])),
-                ('status', models.CharField(choices=[('not_started', 'Not started'), ('green', 'Green'), ('amber', 'Amber'), ('red', 'Red'), ('completed', 'Completed'), ('not_applicable', 'Not applicable')], max_length=20)),
-                ('commentary', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.reportingperiod')),
-                ('updated_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('task', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actions.task')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "percent_complete",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MaxValueValidator(100)]
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("green", "Green"),
+                            ("amber", "Amber"),
+                            ("red", "Red"),
+                            ("completed", "Completed"),
+                            ("not_applicable", "Not applicable"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("commentary", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.reportingperiod",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="actions.task",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical progress update',
-                'verbose_name_plural': 'historical progress updates',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical progress update",
+                "verbose_name_plural": "historical progress updates",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='TaskOfficer',
+            name="TaskOfficer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('officer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='task_roles', to='plans.officer')),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='task_officers', to='actions.task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="task_roles",
+                        to="plans.officer",
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="task_officers",
+                        to="actions.task",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'responsible officer',
-                'ordering': ['task', 'order', 'id'],
+                "verbose_name": "responsible officer",
+                "ordering": ["task", "order", "id"],
             },
         ),
         migrations.AddField(
-            model_name='task',
-            name='officers',
-            field=models.ManyToManyField(blank=True, related_name='tasks', through='actions.TaskOfficer', to='plans.officer', verbose_name='responsible officers'),
+            model_name="task",
+            name="officers",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="tasks",
+                through="actions.TaskOfficer",
+                to="plans.officer",
+                verbose_name="responsible officers",
+            ),
         ),
         migrations.CreateModel(
-            name='ProgressUpdate',
+            name="ProgressUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('percent_complete', models.PositiveSmallIntegerField(validators=[django.core.validators.MaxValueValidator(100)])),
-                ('status', models.CharField(choices=[('not_started', 'Not started'), ('green', 'Green'), ('amber', 'Amber'), ('red', 'Red'), ('completed', 'Completed'), ('not_applicable', 'Not applicable')], max_length=20)),
-                ('commentary', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='progress_updates', to='plans.reportingperiod')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='actions.task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "percent_complete",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MaxValueValidator(100)]
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("green", "Green"),
+                            ("amber", "Amber"),
+                            ("red", "Red"),
+                            ("completed", "Completed"),
+                            ("not_applicable", "Not applicable"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("commentary", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="progress_updates",
+                        to="plans.reportingperiod",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="updates", to="actions.task"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['task', 'period__start_date'],
-                'constraints': [models.UniqueConstraint(fields=('task', 'period'), name='one_update_per_task_and_period'), models.CheckConstraint(condition=models.Q(('percent_complete__gte', 0), ('percent_complete__lte', 100)), name='percent_complete_0_to_100')],
+                "ordering": ["task", "period__start_date"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("task", "period"), name="one_update_per_task_and_period"),
+                    models.CheckConstraint(
+                        condition=models.Q(("percent_complete__gte", 0), ("percent_complete__lte", 100)),
+                        name="percent_complete_0_to_100",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='taskofficer',
-            constraint=models.UniqueConstraint(fields=('task', 'officer'), name='task_officer_once'),
+            model_name="taskofficer",
+            constraint=models.UniqueConstraint(fields=("task", "officer"), name="task_officer_once"),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.CheckConstraint(condition=models.Q(('start_date__isnull', True), ('due_date__isnull', True), ('due_date__gte', models.F('start_date')), _connector='OR'), name='task_due_not_before_start'),
+            model_name="task",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("start_date__isnull", True),
+                    ("due_date__isnull", True),
+                    ("due_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="task_due_not_before_start",
+            ),
         ),
     ]

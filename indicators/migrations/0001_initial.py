@@ -8,217 +8,684 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Framework',
+            name="Framework",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, unique=True)),
-                ('name', models.CharField(max_length=200)),
-                ('description', models.TextField(blank=True)),
-                ('active', models.BooleanField(default=True, help_text='Untick when a framework is retired (as BVPIs were).')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=20, unique=True)),
+                ("name", models.CharField(max_length=200)),
+                ("description", models.TextField(blank=True)),
+                (
+                    "active",
+                    models.BooleanField(
+                        default=True, help_text="Untick when a framework is retired (as BVPIs were)."
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'ordering': ['order', 'code'],
+                "ordering": ["order", "code"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalIndicator',
+            name="HistoricalIndicator",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=400, verbose_name='key performance measure')),
-                ('reference_code', models.CharField(blank=True, help_text='A BVPI, NI or LG Inform metric id, e.g. “BV 12” or “NI 195”.', max_length=40)),
-                ('unit', models.CharField(choices=[('percent', 'Percentage (%)'), ('number', 'Number'), ('money', 'Money (£)'), ('days', 'Days'), ('ratio', 'Ratio'), ('text', 'Text')], default='number', max_length=10)),
-                ('decimal_places', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(4)])),
-                ('polarity', models.CharField(choices=[('higher', 'Higher is better'), ('lower', 'Lower is better'), ('closest', 'Closest to target is best')], default='higher', max_length=10)),
-                ('tolerance_percent', models.DecimalField(blank=True, decimal_places=2, help_text="Blank uses the council's default tolerance.", max_digits=6, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='tolerance (% of target)')),
-                ('aggregation', models.CharField(choices=[('sum', 'Cumulative (sum of periods)'), ('average', 'Average of periods'), ('latest', 'Latest snapshot')], default='latest', max_length=10, verbose_name='how periods combine')),
-                ('collection_frequency', models.CharField(choices=[('monthly', 'Monthly'), ('quarterly', 'Quarterly'), ('half_yearly', 'Half-yearly'), ('yearly', 'Yearly')], default='quarterly', max_length=12)),
-                ('data_only', models.BooleanField(default=False, help_text='Monitored without a target, so never given a RAG status.')),
-                ('definition', models.TextField(blank=True)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plan')),
-                ('section', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plansection')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("name", models.CharField(max_length=400, verbose_name="key performance measure")),
+                (
+                    "reference_code",
+                    models.CharField(
+                        blank=True,
+                        help_text="A BVPI, NI or LG Inform metric id, e.g. “BV 12” or “NI 195”.",
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("percent", "Percentage (%)"),
+                            ("number", "Number"),
+                            ("money", "Money (£)"),
+                            ("days", "Days"),
+                            ("ratio", "Ratio"),
+                            ("text", "Text"),
+                        ],
+                        default="number",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "decimal_places",
+                    models.PositiveSmallIntegerField(
+                        default=0, validators=[django.core.validators.MaxValueValidator(4)]
+                    ),
+                ),
+                (
+                    "polarity",
+                    models.CharField(
+                        choices=[
+                            ("higher", "Higher is better"),
+                            ("lower", "Lower is better"),
+                            ("closest", "Closest to target is best"),
+                        ],
+                        default="higher",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "tolerance_percent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Blank uses the council's default tolerance.",
+                        max_digits=6,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="tolerance (% of target)",
+                    ),
+                ),
+                (
+                    "aggregation",
+                    models.CharField(
+                        choices=[
+                            ("sum", "Cumulative (sum of periods)"),
+                            ("average", "Average of periods"),
+                            ("latest", "Latest snapshot"),
+                        ],
+                        default="latest",
+                        max_length=10,
+                        verbose_name="how periods combine",
+                    ),
+                ),
+                (
+                    "collection_frequency",
+                    models.CharField(
+                        choices=[
+                            ("monthly", "Monthly"),
+                            ("quarterly", "Quarterly"),
+                            ("half_yearly", "Half-yearly"),
+                            ("yearly", "Yearly"),
+                        ],
+                        default="quarterly",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "data_only",
+                    models.BooleanField(
+                        default=False, help_text="Monitored without a target, so never given a RAG status."
+                    ),
+                ),
+                ("definition", models.TextField(blank=True)),
+                ("order", models.PositiveIntegerField(default=0)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.plansection",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical indicator',
-                'verbose_name_plural': 'historical indicators',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical indicator",
+                "verbose_name_plural": "historical indicators",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=400, verbose_name='key performance measure')),
-                ('reference_code', models.CharField(blank=True, help_text='A BVPI, NI or LG Inform metric id, e.g. “BV 12” or “NI 195”.', max_length=40)),
-                ('unit', models.CharField(choices=[('percent', 'Percentage (%)'), ('number', 'Number'), ('money', 'Money (£)'), ('days', 'Days'), ('ratio', 'Ratio'), ('text', 'Text')], default='number', max_length=10)),
-                ('decimal_places', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(4)])),
-                ('polarity', models.CharField(choices=[('higher', 'Higher is better'), ('lower', 'Lower is better'), ('closest', 'Closest to target is best')], default='higher', max_length=10)),
-                ('tolerance_percent', models.DecimalField(blank=True, decimal_places=2, help_text="Blank uses the council's default tolerance.", max_digits=6, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='tolerance (% of target)')),
-                ('aggregation', models.CharField(choices=[('sum', 'Cumulative (sum of periods)'), ('average', 'Average of periods'), ('latest', 'Latest snapshot')], default='latest', max_length=10, verbose_name='how periods combine')),
-                ('collection_frequency', models.CharField(choices=[('monthly', 'Monthly'), ('quarterly', 'Quarterly'), ('half_yearly', 'Half-yearly'), ('yearly', 'Yearly')], default='quarterly', max_length=12)),
-                ('data_only', models.BooleanField(default=False, help_text='Monitored without a target, so never given a RAG status.')),
-                ('definition', models.TextField(blank=True)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('frameworks', models.ManyToManyField(blank=True, related_name='indicators', to='indicators.framework')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='plans.plan')),
-                ('section', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='plans.plansection')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=400, verbose_name="key performance measure")),
+                (
+                    "reference_code",
+                    models.CharField(
+                        blank=True,
+                        help_text="A BVPI, NI or LG Inform metric id, e.g. “BV 12” or “NI 195”.",
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("percent", "Percentage (%)"),
+                            ("number", "Number"),
+                            ("money", "Money (£)"),
+                            ("days", "Days"),
+                            ("ratio", "Ratio"),
+                            ("text", "Text"),
+                        ],
+                        default="number",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "decimal_places",
+                    models.PositiveSmallIntegerField(
+                        default=0, validators=[django.core.validators.MaxValueValidator(4)]
+                    ),
+                ),
+                (
+                    "polarity",
+                    models.CharField(
+                        choices=[
+                            ("higher", "Higher is better"),
+                            ("lower", "Lower is better"),
+                            ("closest", "Closest to target is best"),
+                        ],
+                        default="higher",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "tolerance_percent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Blank uses the council's default tolerance.",
+                        max_digits=6,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="tolerance (% of target)",
+                    ),
+                ),
+                (
+                    "aggregation",
+                    models.CharField(
+                        choices=[
+                            ("sum", "Cumulative (sum of periods)"),
+                            ("average", "Average of periods"),
+                            ("latest", "Latest snapshot"),
+                        ],
+                        default="latest",
+                        max_length=10,
+                        verbose_name="how periods combine",
+                    ),
+                ),
+                (
+                    "collection_frequency",
+                    models.CharField(
+                        choices=[
+                            ("monthly", "Monthly"),
+                            ("quarterly", "Quarterly"),
+                            ("half_yearly", "Half-yearly"),
+                            ("yearly", "Yearly"),
+                        ],
+                        default="quarterly",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "data_only",
+                    models.BooleanField(
+                        default=False, help_text="Monitored without a target, so never given a RAG status."
+                    ),
+                ),
+                ("definition", models.TextField(blank=True)),
+                ("order", models.PositiveIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "frameworks",
+                    models.ManyToManyField(blank=True, related_name="indicators", to="indicators.framework"),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indicators",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indicators",
+                        to="plans.plansection",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['plan', 'section__order', 'order', 'id'],
+                "ordering": ["plan", "section__order", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalTarget',
+            name="HistoricalTarget",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('financial_year', models.PositiveSmallIntegerField(help_text='Starting calendar year: 2008 for 2008/09.')),
-                ('value', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
-                ('text', models.CharField(blank=True, help_text='A target that is words, not a number.', max_length=300)),
-                ('tolerance_percent', models.DecimalField(blank=True, decimal_places=2, help_text="The tolerance in force for this target, when it differs from the indicator's.", max_digits=6, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='tolerance (% of target)')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, help_text='Blank for the annual target; a period for a profiled target.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.reportingperiod')),
-                ('indicator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='indicators.indicator')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "financial_year",
+                    models.PositiveSmallIntegerField(help_text="Starting calendar year: 2008 for 2008/09."),
+                ),
+                ("value", models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
+                (
+                    "text",
+                    models.CharField(
+                        blank=True, help_text="A target that is words, not a number.", max_length=300
+                    ),
+                ),
+                (
+                    "tolerance_percent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="The tolerance in force for this target, when it differs from the indicator's.",
+                        max_digits=6,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="tolerance (% of target)",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Blank for the annual target; a period for a profiled target.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.reportingperiod",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="indicators.indicator",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical target',
-                'verbose_name_plural': 'historical targets',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical target",
+                "verbose_name_plural": "historical targets",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalIndicatorValue',
+            name="HistoricalIndicatorValue",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('value', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
-                ('text_value', models.CharField(blank=True, help_text='For indicators measured in words.', max_length=300)),
-                ('no_data_reason', models.CharField(blank=True, help_text='Why there is no value.', max_length=300)),
-                ('note', models.TextField(blank=True, verbose_name='commentary')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('entered_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.reportingperiod')),
-                ('indicator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='indicators.indicator')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("value", models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
+                (
+                    "text_value",
+                    models.CharField(
+                        blank=True, help_text="For indicators measured in words.", max_length=300
+                    ),
+                ),
+                (
+                    "no_data_reason",
+                    models.CharField(blank=True, help_text="Why there is no value.", max_length=300),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="commentary")),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.reportingperiod",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="indicators.indicator",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical indicator value',
-                'verbose_name_plural': 'historical indicator values',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical indicator value",
+                "verbose_name_plural": "historical indicator values",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='IndicatorOfficer',
+            name="IndicatorOfficer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicator_officers', to='indicators.indicator')),
-                ('officer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='indicator_roles', to='plans.officer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indicator_officers",
+                        to="indicators.indicator",
+                    ),
+                ),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="indicator_roles",
+                        to="plans.officer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'responsible officer',
-                'ordering': ['indicator', 'order', 'id'],
+                "verbose_name": "responsible officer",
+                "ordering": ["indicator", "order", "id"],
             },
         ),
         migrations.AddField(
-            model_name='indicator',
-            name='officers',
-            field=models.ManyToManyField(blank=True, related_name='indicators', through='indicators.IndicatorOfficer', to='plans.officer', verbose_name='responsible officers'),
+            model_name="indicator",
+            name="officers",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="indicators",
+                through="indicators.IndicatorOfficer",
+                to="plans.officer",
+                verbose_name="responsible officers",
+            ),
         ),
         migrations.CreateModel(
-            name='IndicatorValue',
+            name="IndicatorValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
-                ('text_value', models.CharField(blank=True, help_text='For indicators measured in words.', max_length=300)),
-                ('no_data_reason', models.CharField(blank=True, help_text='Why there is no value.', max_length=300)),
-                ('note', models.TextField(blank=True, verbose_name='commentary')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('entered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='indicators.indicator')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='indicator_values', to='plans.reportingperiod')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
+                (
+                    "text_value",
+                    models.CharField(
+                        blank=True, help_text="For indicators measured in words.", max_length=300
+                    ),
+                ),
+                (
+                    "no_data_reason",
+                    models.CharField(blank=True, help_text="Why there is no value.", max_length=300),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="commentary")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="values",
+                        to="indicators.indicator",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="indicator_values",
+                        to="plans.reportingperiod",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['indicator', 'period__start_date'],
+                "ordering": ["indicator", "period__start_date"],
             },
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('financial_year', models.PositiveSmallIntegerField(help_text='Starting calendar year: 2008 for 2008/09.')),
-                ('value', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
-                ('text', models.CharField(blank=True, help_text='A target that is words, not a number.', max_length=300)),
-                ('tolerance_percent', models.DecimalField(blank=True, decimal_places=2, help_text="The tolerance in force for this target, when it differs from the indicator's.", max_digits=6, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='tolerance (% of target)')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='indicators.indicator')),
-                ('period', models.ForeignKey(blank=True, help_text='Blank for the annual target; a period for a profiled target.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='targets', to='plans.reportingperiod')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "financial_year",
+                    models.PositiveSmallIntegerField(help_text="Starting calendar year: 2008 for 2008/09."),
+                ),
+                ("value", models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
+                (
+                    "text",
+                    models.CharField(
+                        blank=True, help_text="A target that is words, not a number.", max_length=300
+                    ),
+                ),
+                (
+                    "tolerance_percent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="The tolerance in force for this target, when it differs from the indicator's.",
+                        max_digits=6,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="tolerance (% of target)",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="indicators.indicator",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Blank for the annual target; a period for a profiled target.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="targets",
+                        to="plans.reportingperiod",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['indicator', 'financial_year', 'period__start_date'],
+                "ordering": ["indicator", "financial_year", "period__start_date"],
             },
         ),
         migrations.AddConstraint(
-            model_name='indicatorofficer',
-            constraint=models.UniqueConstraint(fields=('indicator', 'officer'), name='indicator_officer_once'),
+            model_name="indicatorofficer",
+            constraint=models.UniqueConstraint(
+                fields=("indicator", "officer"), name="indicator_officer_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicator',
-            constraint=models.CheckConstraint(condition=models.Q(('decimal_places__lte', 4)), name='indicator_decimal_places_0_to_4'),
+            model_name="indicator",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("decimal_places__lte", 4)), name="indicator_decimal_places_0_to_4"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicator',
-            constraint=models.CheckConstraint(condition=models.Q(('tolerance_percent__isnull', True), ('tolerance_percent__gte', 0), _connector='OR'), name='indicator_tolerance_not_negative'),
+            model_name="indicator",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("tolerance_percent__isnull", True), ("tolerance_percent__gte", 0), _connector="OR"
+                ),
+                name="indicator_tolerance_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicatorvalue',
-            constraint=models.UniqueConstraint(fields=('indicator', 'period'), name='one_value_per_indicator_and_period'),
+            model_name="indicatorvalue",
+            constraint=models.UniqueConstraint(
+                fields=("indicator", "period"), name="one_value_per_indicator_and_period"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicatorvalue',
-            constraint=models.CheckConstraint(condition=models.Q(('value__isnull', False), models.Q(('text_value', ''), _negated=True), models.Q(('no_data_reason', ''), _negated=True), _connector='OR'), name='value_or_reason_for_none'),
+            model_name="indicatorvalue",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("value__isnull", False),
+                    models.Q(("text_value", ""), _negated=True),
+                    models.Q(("no_data_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="value_or_reason_for_none",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.UniqueConstraint(condition=models.Q(('period__isnull', True)), fields=('indicator', 'financial_year'), name='one_annual_target_per_year'),
+            model_name="target",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("period__isnull", True)),
+                fields=("indicator", "financial_year"),
+                name="one_annual_target_per_year",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.UniqueConstraint(condition=models.Q(('period__isnull', False)), fields=('indicator', 'period'), name='one_target_per_period'),
+            model_name="target",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("period__isnull", False)),
+                fields=("indicator", "period"),
+                name="one_target_per_period",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('value__isnull', False), ('text', '')), models.Q(('value__isnull', True), models.Q(('text', ''), _negated=True)), _connector='OR'), name='target_is_number_or_text'),
+            model_name="target",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("value__isnull", False), ("text", "")),
+                    models.Q(("value__isnull", True), models.Q(("text", ""), _negated=True)),
+                    _connector="OR",
+                ),
+                name="target_is_number_or_text",
+            ),
         ),
     ]

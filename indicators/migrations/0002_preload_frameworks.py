@@ -4,7 +4,11 @@ from django.db import migrations
 
 FRAMEWORKS = [
     ("Comm.", "Community plan", "Measures in the community plan or sustainable community strategy."),
-    ("LAA", "Local area agreement", "Targets agreed with government and partners in the local area agreement."),
+    (
+        "LAA",
+        "Local area agreement",
+        "Targets agreed with government and partners in the local area agreement.",
+    ),
     ("Corp.", "Corporate plan", "Measures in the council's corporate plan."),
     ("NRF", "Neighbourhood renewal floor targets", "Neighbourhood Renewal Fund floor targets."),
     ("CPA", "Comprehensive performance assessment", "Measures used in the Audit Commission's CPA."),

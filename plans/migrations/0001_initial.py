@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,175 +16,528 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Officer',
+            name="Officer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('job_title', models.CharField(blank=True, max_length=200)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('phone', models.CharField(blank=True, max_length=40)),
-                ('active', models.BooleanField(default=True)),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='officer', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120)),
+                ("job_title", models.CharField(blank=True, max_length=200)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                ("phone", models.CharField(blank=True, max_length=40)),
+                ("active", models.BooleanField(default=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="officer",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='OrganisationUnit',
+            name="OrganisationUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('short_name', models.CharField(blank=True, max_length=60)),
-                ('kind', models.CharField(choices=[('council', 'Council'), ('directorate', 'Directorate'), ('department', 'Department'), ('division', 'Division'), ('service', 'Service'), ('section', 'Section'), ('team', 'Team')], max_length=20)),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('active', models.BooleanField(default=True)),
-                ('head', models.ForeignKey(blank=True, help_text="The head of service or team leader who checks this unit's returns.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='units_headed', to='plans.officer')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='plans.organisationunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("short_name", models.CharField(blank=True, max_length=60)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("council", "Council"),
+                            ("directorate", "Directorate"),
+                            ("department", "Department"),
+                            ("division", "Division"),
+                            ("service", "Service"),
+                            ("section", "Section"),
+                            ("team", "Team"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("order", models.PositiveIntegerField(default=0)),
+                ("active", models.BooleanField(default=True)),
+                (
+                    "head",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The head of service or team leader who checks this unit's returns.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="units_headed",
+                        to="plans.officer",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="plans.organisationunit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['order', 'name'],
+                "ordering": ["order", "name"],
             },
         ),
         migrations.AddField(
-            model_name='officer',
-            name='unit',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='officers', to='plans.organisationunit'),
+            model_name="officer",
+            name="unit",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="officers",
+                to="plans.organisationunit",
+            ),
         ),
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300)),
-                ('slug', models.SlugField(max_length=120, unique=True)),
-                ('first_year', models.PositiveSmallIntegerField(help_text='First financial year, as its starting calendar year (2008 for 2008/09).')),
-                ('years', models.PositiveSmallIntegerField(default=1, help_text='1 to 3 years.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(3)])),
-                ('reporting_frequency', models.CharField(choices=[('quarterly', 'Quarterly'), ('half_yearly', 'Half-yearly')], default='quarterly', max_length=12)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('approved', 'Approved'), ('published', 'Published'), ('archived', 'Archived')], default='draft', max_length=12)),
-                ('committee', models.CharField(blank=True, help_text='The committee that approves the plan.', max_length=200)),
-                ('approved_on', models.DateField(blank=True, null=True)),
-                ('introduction', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='plans_owned', to='plans.officer')),
-                ('previous_plan', models.ForeignKey(blank=True, help_text='The plan this one carries work forward from.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='following_plans', to='plans.plan')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='plans', to='plans.organisationunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("slug", models.SlugField(max_length=120, unique=True)),
+                (
+                    "first_year",
+                    models.PositiveSmallIntegerField(
+                        help_text="First financial year, as its starting calendar year (2008 for 2008/09)."
+                    ),
+                ),
+                (
+                    "years",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        help_text="1 to 3 years.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(3),
+                        ],
+                    ),
+                ),
+                (
+                    "reporting_frequency",
+                    models.CharField(
+                        choices=[("quarterly", "Quarterly"), ("half_yearly", "Half-yearly")],
+                        default="quarterly",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("approved", "Approved"),
+                            ("published", "Published"),
+                            ("archived", "Archived"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "committee",
+                    models.CharField(
+                        blank=True, help_text="The committee that approves the plan.", max_length=200
+                    ),
+                ),
+                ("approved_on", models.DateField(blank=True, null=True)),
+                ("introduction", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="plans_owned",
+                        to="plans.officer",
+                    ),
+                ),
+                (
+                    "previous_plan",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The plan this one carries work forward from.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="following_plans",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plans",
+                        to="plans.organisationunit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-first_year', 'title'],
+                "ordering": ["-first_year", "title"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalPlan',
+            name="HistoricalPlan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=300)),
-                ('slug', models.SlugField(max_length=120)),
-                ('first_year', models.PositiveSmallIntegerField(help_text='First financial year, as its starting calendar year (2008 for 2008/09).')),
-                ('years', models.PositiveSmallIntegerField(default=1, help_text='1 to 3 years.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(3)])),
-                ('reporting_frequency', models.CharField(choices=[('quarterly', 'Quarterly'), ('half_yearly', 'Half-yearly')], default='quarterly', max_length=12)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('approved', 'Approved'), ('published', 'Published'), ('archived', 'Archived')], default='draft', max_length=12)),
-                ('committee', models.CharField(blank=True, help_text='The committee that approves the plan.', max_length=200)),
-                ('approved_on', models.DateField(blank=True, null=True)),
-                ('introduction', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owner', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.officer')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.organisationunit')),
-                ('previous_plan', models.ForeignKey(blank=True, db_constraint=False, help_text='The plan this one carries work forward from.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plan')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("slug", models.SlugField(max_length=120)),
+                (
+                    "first_year",
+                    models.PositiveSmallIntegerField(
+                        help_text="First financial year, as its starting calendar year (2008 for 2008/09)."
+                    ),
+                ),
+                (
+                    "years",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        help_text="1 to 3 years.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(3),
+                        ],
+                    ),
+                ),
+                (
+                    "reporting_frequency",
+                    models.CharField(
+                        choices=[("quarterly", "Quarterly"), ("half_yearly", "Half-yearly")],
+                        default="quarterly",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("approved", "Approved"),
+                            ("published", "Published"),
+                            ("archived", "Archived"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "committee",
+                    models.CharField(
+                        blank=True, help_text="The committee that approves the plan.", max_length=200
+                    ),
+                ),
+                ("approved_on", models.DateField(blank=True, null=True)),
+                ("introduction", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.officer",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.organisationunit",
+                    ),
+                ),
+                (
+                    "previous_plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The plan this one carries work forward from.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical plan',
-                'verbose_name_plural': 'historical plans',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical plan",
+                "verbose_name_plural": "historical plans",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PlanSection',
+            name="PlanSection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('introduction', models.TextField(blank=True)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='plans.plan')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='plan_sections', to='plans.organisationunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("introduction", models.TextField(blank=True)),
+                ("order", models.PositiveIntegerField(default=0)),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="sections", to="plans.plan"
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="plan_sections",
+                        to="plans.organisationunit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['plan', 'order', 'title'],
+                "ordering": ["plan", "order", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Priority',
+            name="Priority",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('community_theme', 'Community plan theme'), ('pledge', 'Council pledge'), ('corporate_objective', 'Corporate plan objective')], max_length=30)),
-                ('code', models.CharField(blank=True, help_text='For example “Pledge 4” or “C”.', max_length=30)),
-                ('title', models.CharField(max_length=300)),
-                ('description', models.TextField(blank=True)),
-                ('first_year', models.PositiveSmallIntegerField(help_text='First financial year this priority applies to, as its starting calendar year (2007 for 2007/08).')),
-                ('last_year', models.PositiveSmallIntegerField(blank=True, help_text='Last financial year it applies to; blank while it still applies.', null=True)),
-                ('order', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("community_theme", "Community plan theme"),
+                            ("pledge", "Council pledge"),
+                            ("corporate_objective", "Corporate plan objective"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(blank=True, help_text="For example “Pledge 4” or “C”.", max_length=30),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("description", models.TextField(blank=True)),
+                (
+                    "first_year",
+                    models.PositiveSmallIntegerField(
+                        help_text="First financial year this priority applies to, as its starting calendar year (2007 for 2007/08)."
+                    ),
+                ),
+                (
+                    "last_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Last financial year it applies to; blank while it still applies.",
+                        null=True,
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'verbose_name_plural': 'priorities',
-                'ordering': ['kind', 'order', 'code', 'title'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('last_year__isnull', True), ('last_year__gte', models.F('first_year')), _connector='OR'), name='priority_years_in_order')],
+                "verbose_name_plural": "priorities",
+                "ordering": ["kind", "order", "code", "title"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("last_year__isnull", True),
+                            ("last_year__gte", models.F("first_year")),
+                            _connector="OR",
+                        ),
+                        name="priority_years_in_order",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Objective',
+            name="Objective",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(blank=True, help_text='For example “1”, “2a” or “C”.', max_length=20)),
-                ('text', models.TextField()),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='objectives', to='plans.plan')),
-                ('section', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='objectives', to='plans.plansection')),
-                ('priorities', models.ManyToManyField(blank=True, related_name='objectives', to='plans.priority')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(blank=True, help_text="For example “1”, “2a” or “C”.", max_length=20),
+                ),
+                ("text", models.TextField()),
+                ("order", models.PositiveIntegerField(default=0)),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="objectives",
+                        to="plans.plan",
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="objectives",
+                        to="plans.plansection",
+                    ),
+                ),
+                (
+                    "priorities",
+                    models.ManyToManyField(blank=True, related_name="objectives", to="plans.priority"),
+                ),
             ],
             options={
-                'ordering': ['plan', 'order', 'reference'],
+                "ordering": ["plan", "order", "reference"],
             },
         ),
         migrations.CreateModel(
-            name='ReportingPeriod',
+            name="ReportingPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('financial_year', models.PositiveSmallIntegerField(help_text='Starting calendar year: 2008 for 2008/09.')),
-                ('kind', models.CharField(choices=[('month', 'Month'), ('quarter', 'Quarter'), ('half', 'Half'), ('year', 'Year')], max_length=10)),
-                ('number', models.PositiveSmallIntegerField(help_text='Month 1–12 from April, quarter 1–4, half 1–2, or 1 for the year.')),
-                ('start_date', models.DateField(editable=False)),
-                ('end_date', models.DateField(editable=False)),
-                ('deadline', models.DateField(blank=True, help_text='When returns are due.', null=True)),
-                ('state', models.CharField(choices=[('scheduled', 'Scheduled'), ('open', 'Open for returns'), ('closed', 'Closed'), ('published', 'Published')], default='scheduled', max_length=10)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "financial_year",
+                    models.PositiveSmallIntegerField(help_text="Starting calendar year: 2008 for 2008/09."),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("month", "Month"),
+                            ("quarter", "Quarter"),
+                            ("half", "Half"),
+                            ("year", "Year"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        help_text="Month 1–12 from April, quarter 1–4, half 1–2, or 1 for the year."
+                    ),
+                ),
+                ("start_date", models.DateField(editable=False)),
+                ("end_date", models.DateField(editable=False)),
+                ("deadline", models.DateField(blank=True, help_text="When returns are due.", null=True)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("scheduled", "Scheduled"),
+                            ("open", "Open for returns"),
+                            ("closed", "Closed"),
+                            ("published", "Published"),
+                        ],
+                        default="scheduled",
+                        max_length=10,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['start_date', '-end_date'],
-                'constraints': [models.UniqueConstraint(fields=('financial_year', 'kind', 'number'), name='period_unique'), models.CheckConstraint(condition=models.Q(models.Q(('kind', 'month'), ('number__gte', 1), ('number__lte', 12)), models.Q(('kind', 'quarter'), ('number__gte', 1), ('number__lte', 4)), models.Q(('kind', 'half'), ('number__gte', 1), ('number__lte', 2)), models.Q(('kind', 'year'), ('number', 1)), _connector='OR'), name='period_number_fits_kind')],
+                "ordering": ["start_date", "-end_date"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("financial_year", "kind", "number"), name="period_unique"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("kind", "month"), ("number__gte", 1), ("number__lte", 12)),
+                            models.Q(("kind", "quarter"), ("number__gte", 1), ("number__lte", 4)),
+                            models.Q(("kind", "half"), ("number__gte", 1), ("number__lte", 2)),
+                            models.Q(("kind", "year"), ("number", 1)),
+                            _connector="OR",
+                        ),
+                        name="period_number_fits_kind",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='organisationunit',
-            constraint=models.UniqueConstraint(fields=('parent', 'name'), name='unit_name_unique_in_parent'),
+            model_name="organisationunit",
+            constraint=models.UniqueConstraint(fields=("parent", "name"), name="unit_name_unique_in_parent"),
         ),
         migrations.AddConstraint(
-            model_name='organisationunit',
-            constraint=models.CheckConstraint(condition=models.Q(('parent', models.F('id')), _negated=True), name='unit_not_own_parent'),
+            model_name="organisationunit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("parent", models.F("id")), _negated=True), name="unit_not_own_parent"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.CheckConstraint(condition=models.Q(('years__gte', 1), ('years__lte', 3)), name='plan_years_1_to_3'),
+            model_name="plan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("years__gte", 1), ("years__lte", 3)), name="plan_years_1_to_3"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plansection',
-            constraint=models.UniqueConstraint(fields=('plan', 'title'), name='section_title_unique_in_plan'),
+            model_name="plansection",
+            constraint=models.UniqueConstraint(fields=("plan", "title"), name="section_title_unique_in_plan"),
         ),
     ]
