@@ -11,17 +11,19 @@ DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconf
 	fonts-liberation2 poppler-utils postgresql chromium nodejs
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-sqlite test-postgres lint format setup system-packages demo clean
+.PHONY: help run test test-sqlite test-postgres lint format setup system-packages clean
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 run: setup ## Set up, load the demo council and serve it on http://127.0.0.1:$(PORT)
 	$(PYTHON) manage.py migrate --noinput
-	$(PYTHON) manage.py load_demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)",)
+	@[ -s .demo-password ] || $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(9))" > .demo-password
+	@$(PYTHON) manage.py load_demo --password "$${DEMO_PASSWORD:-$$(cat .demo-password)}"
 	@echo ""
-	@echo "  The demo council is at http://127.0.0.1:$(PORT)/  (admin at http://127.0.0.1:$(PORT)/admin/)"
-	@echo "  Sign in as admin, performance, clerk, manager or officer with the password shown above."
+	@echo "  The demo council: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Sign in as admin, performance, clerk, manager or officer"
+	@echo "  with the password: $${DEMO_PASSWORD:-$$(cat .demo-password)}   (kept in .demo-password)"
 	@echo ""
 	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
 
@@ -33,7 +35,7 @@ test: setup ## Set up and run every check and test, on SQLite and then on Postgr
 	$(MAKE) --no-print-directory test-postgres
 
 test-sqlite: ## Run the test suite on SQLite
-	DATABASE_URL= $(BIN)/pytest -q
+	env -u DATABASE_URL $(BIN)/pytest -q
 
 test-postgres: ## Run the test suite on a PostgreSQL server (started here unless TEST_DATABASE_URL is set)
 	@url="$${TEST_DATABASE_URL:-$$(scripts/test-postgres.sh start)}" && \
@@ -57,10 +59,6 @@ $(VENV)/.installed: pyproject.toml
 		|| { echo "Python packages failed to install"; exit 1; }
 	@touch $@
 
-demo: setup ## Load (or refresh) the demo council without serving it
-	$(PYTHON) manage.py migrate --noinput
-	$(PYTHON) manage.py load_demo
-
 clean: ## Remove the virtual environment, SQLite database and test PostgreSQL server
 	-scripts/test-postgres.sh stop
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles .demo-password
