@@ -3,8 +3,18 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from actions.models import Task
 from indicators.models import Indicator
+from serviceplans.periods import Period, PeriodParseError
 
-from .models import Objective, Officer, OrganisationUnit, Plan, PlanSection, Priority, ReportingPeriod
+from .models import (
+    CouncilSettings,
+    Objective,
+    Officer,
+    OrganisationUnit,
+    Plan,
+    PlanSection,
+    Priority,
+    ReportingPeriod,
+)
 
 
 class ChildUnitInline(admin.TabularInline):
@@ -51,6 +61,16 @@ class ReportingPeriodAdmin(admin.ModelAdmin):
     search_fields = ["financial_year"]
     readonly_fields = ["start_date", "end_date"]
     ordering = ["-start_date", "end_date"]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Find a period by what people type: “2008/09 Q2”, “Q2 2008/09”, “2008/09” or just “2008”."""
+        try:
+            period = Period.parse(search_term)
+        except PeriodParseError:
+            return super().get_search_results(request, queryset, search_term)
+        return queryset.filter(
+            financial_year=period.year.start_year, kind=period.kind, number=period.number
+        ), False
 
 
 class PlanSectionInline(admin.TabularInline):
@@ -147,3 +167,14 @@ class ObjectiveAdmin(admin.ModelAdmin):
     search_fields = ["text", "reference", "plan__title"]
     autocomplete_fields = ["plan", "section", "priorities"]
     list_select_related = ["plan", "section"]
+
+
+@admin.register(CouncilSettings)
+class CouncilSettingsAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "default_tolerance_percent", "task_green_at", "task_amber_at"]
+
+    def has_add_permission(self, request):
+        return not CouncilSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,5 +1,7 @@
 """The organisation, its officers, the council's priorities, reporting periods and the plans themselves."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -292,3 +294,60 @@ class Objective(models.Model):
     def clean(self):
         if self.section_id and self.plan_id and self.section.plan_id != self.plan_id:
             raise ValidationError({"section": "The section must belong to the same plan."})
+
+
+class CouncilSettings(models.Model):
+    """The council's own settings for judging performance: one row, kept in admin."""
+
+    default_tolerance_percent = models.DecimalField(
+        "default tolerance (% of target)",
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("2.5"),
+        validators=[MinValueValidator(0)],
+        help_text="Used for indicators that have no tolerance of their own.",
+    )
+    same_tolerance_percent = models.DecimalField(
+        "direction of travel: “same” within (%)",
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("1"),
+        validators=[MinValueValidator(0)],
+        help_text="A change smaller than this share of the earlier value counts as “same”.",
+    )
+    task_green_at = models.DecimalField(
+        "tasks: green at (share of expected progress)",
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("0.90"),
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+    )
+    task_amber_at = models.DecimalField(
+        "tasks: amber at (share of expected progress)",
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("0.70"),
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+    )
+    commentary_variance_points = models.PositiveSmallIntegerField(
+        "commentary needed when progress differs from expected by more than (percentage points)",
+        default=20,
+        validators=[MaxValueValidator(100)],
+    )
+
+    class Meta:
+        verbose_name = "council settings"
+        verbose_name_plural = "council settings"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="council_settings_single_row"),
+            models.CheckConstraint(
+                condition=models.Q(task_amber_at__lte=models.F("task_green_at")), name="amber_below_green"
+            ),
+        ]
+
+    def __str__(self):
+        return "Council settings"
+
+    @classmethod
+    def load(cls) -> "CouncilSettings":
+        return cls.objects.get_or_create(pk=1)[0]

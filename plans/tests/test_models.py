@@ -1,10 +1,11 @@
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from plans.models import Plan, ReportingPeriod
+from plans.models import CouncilSettings, Plan, ReportingPeriod
 from tests.factories import (
     ObjectiveFactory,
     OrganisationUnitFactory,
@@ -132,3 +133,27 @@ def test_priority_years_must_be_in_order():
     assert PriorityFactory.build(first_year=2007, last_year=2009).years_label == "2007/08 to 2009/10"
     with pytest.raises(IntegrityError), transaction.atomic():
         PriorityFactory(first_year=2009, last_year=2007)
+
+
+def test_admin_finds_a_reporting_period_by_its_label(admin_client):
+    ReportingPeriodFactory(financial_year=2008, kind="quarter", number=2)
+    ReportingPeriodFactory(financial_year=2008, kind="quarter", number=3)
+
+    response = admin_client.get("/admin/plans/reportingperiod/", {"q": "Q2 2008/09"})
+
+    assert [p.label for p in response.context["cl"].result_list] == ["2008/09 Q2"]
+
+
+def test_council_settings_are_one_row_with_sensible_defaults():
+    settings = CouncilSettings.load()
+    assert settings.default_tolerance_percent == Decimal("2.5")
+    assert CouncilSettings.load().pk == settings.pk == 1
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CouncilSettings.objects.create(pk=2)
+
+
+def test_council_settings_keep_amber_below_green():
+    settings = CouncilSettings.load()
+    settings.task_amber_at = Decimal("0.95")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        settings.save()
