@@ -70,3 +70,11 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(TaskOfficer)
+class TaskOfficerAdmin(admin.ModelAdmin):
+    list_display = ["officer", "task", "order"]
+    search_fields = ["officer__name", "task__text"]
+    autocomplete_fields = ["task", "officer"]
+    list_select_related = ["officer", "task"]

@@ -107,3 +107,11 @@ class IndicatorValueAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         obj.entered_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(IndicatorOfficer)
+class IndicatorOfficerAdmin(admin.ModelAdmin):
+    list_display = ["officer", "indicator", "order"]
+    search_fields = ["officer__name", "indicator__name"]
+    autocomplete_fields = ["indicator", "officer"]
+    list_select_related = ["officer", "indicator"]

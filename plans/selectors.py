@@ -1,8 +1,11 @@
 """Reads for plans: every query a page needs, with its joins, in one place."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from django.db.models import Count, QuerySet
 
-from .models import Plan
+from .models import OrganisationUnit, Plan
 
 
 def plan_list() -> QuerySet[Plan]:
@@ -16,3 +19,53 @@ def plan_list() -> QuerySet[Plan]:
         )
         .order_by("-first_year", "unit__name", "title")
     )
+
+
+@dataclass(frozen=True)
+class UnitTree:
+    """The whole organisation, read in one query, for roll-ups that follow the tree."""
+
+    units: dict[int, OrganisationUnit]
+    children: dict[int | None, list[int]]
+
+    def roots(self) -> list[OrganisationUnit]:
+        return [self.units[pk] for pk in self.children.get(None, [])]
+
+    def children_of(self, unit_id: int | None) -> list[OrganisationUnit]:
+        return [self.units[pk] for pk in self.children.get(unit_id, [])]
+
+    def descendant_ids(self, unit_id: int) -> set[int]:
+        """The unit and every unit beneath it, however deep."""
+        found, waiting = set(), [unit_id]
+        while waiting:
+            current = waiting.pop()
+            if current not in found:
+                found.add(current)
+                waiting.extend(self.children.get(current, []))
+        return found
+
+    def ancestors(self, unit_id: int) -> list[OrganisationUnit]:
+        """From the top of the tree down to the unit's parent."""
+        chain, current = [], self.units[unit_id].parent_id
+        while current is not None and current not in {u.pk for u in chain}:
+            chain.append(self.units[current])
+            current = self.units[current].parent_id
+        return list(reversed(chain))
+
+    def rolled_up_to(self, unit_id: int, among: Iterable[int]) -> int | None:
+        """Which of ``among`` (sibling units) ``unit_id`` sits beneath, if any."""
+        among = set(among)
+        current: int | None = unit_id
+        while current is not None:
+            if current in among:
+                return current
+            current = self.units[current].parent_id if current in self.units else None
+        return None
+
+
+def unit_tree() -> UnitTree:
+    units = {unit.pk: unit for unit in OrganisationUnit.objects.order_by("order", "name")}
+    children: dict[int | None, list[int]] = {}
+    for unit in units.values():
+        children.setdefault(unit.parent_id, []).append(unit.pk)
+    return UnitTree(units=units, children=children)

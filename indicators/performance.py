@@ -1,0 +1,172 @@
+"""Judging indicators from rows already read: the bridge between the models and the pure rules.
+
+Selectors read the indicators with their targets and values in a fixed number of queries; the functions
+here turn those rows into the figures a page or paper shows, without touching the database.
+
+- **The actual for a period** is the value recorded for exactly that period. A cumulative indicator
+  (“sum”) is judged on its year-to-date total: the values collected (monthly, quarterly…) from April to the
+  end of the period, added up. Other indicators combine what was collected within the period (average or
+  latest) when nothing was recorded for the period itself.
+- **The target for a period** is the profiled target for that period where there is one, else the annual
+  target (pro rata to the year to date for a cumulative indicator).
+- **The tolerance in force** is the target's own, else the indicator's, else the council default.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from serviceplans.periods import FinancialYear, Period, PeriodKind
+
+from .rules import Direction, Judgement, Rag, Symbol, judge_indicator, target_for_period
+from .values import format_value
+
+COLLECTION_KINDS = {
+    "monthly": PeriodKind.MONTH,
+    "quarterly": PeriodKind.QUARTER,
+    "half_yearly": PeriodKind.HALF,
+    "yearly": PeriodKind.YEAR,
+}
+
+
+@dataclass(frozen=True)
+class PeriodPerformance:
+    """One row of an indicator's record: a period with its target, actual and judgement."""
+
+    period: Period
+    target: Decimal | None
+    target_text: str
+    actual: Decimal | None
+    actual_text: str
+    no_data_reason: str
+    note: str
+    tolerance_percent: Decimal
+    rag: Rag
+    symbol: Symbol
+    direction_last_year: Direction
+    direction_previous: Direction
+    target_display: str
+    actual_display: str
+
+    @property
+    def judgement(self) -> Judgement:
+        return Judgement(self.rag, self.symbol, self.direction_last_year, self.direction_previous)
+
+
+class IndicatorRecord:
+    """An indicator's targets and values by period, from prefetched ``targets`` and ``values``."""
+
+    def __init__(self, indicator, *, default_tolerance: Decimal, same_tolerance: Decimal = Decimal("1")):
+        self.indicator = indicator
+        self.default_tolerance = default_tolerance
+        self.same_tolerance = same_tolerance
+        self.annual_targets = {}
+        self.profiled_targets = {}
+        for target in indicator.targets.all():
+            if target.period_id is None:
+                self.annual_targets[target.financial_year] = target
+            else:
+                self.profiled_targets[target.period.period] = target
+        self.values = {value.period.period: value for value in indicator.values.all()}
+        self.collection_kind = COLLECTION_KINDS.get(indicator.collection_frequency, PeriodKind.QUARTER)
+
+    # -- the pieces ------------------------------------------------------------------------------------
+
+    def _number(self, period: Period) -> Decimal | None:
+        value = self.values.get(period)
+        return value.value if value is not None else None
+
+    def actual(self, period: Period) -> Decimal | None:
+        aggregation = self.indicator.aggregation
+        if aggregation == "sum":
+            collected = [
+                p
+                for p in Period.for_year(period.year, self.collection_kind)
+                if p.end <= period.end and self._number(p) is not None
+            ]
+            if (
+                collected
+                and collected[-1].end == period.end
+                or (collected and period.kind == PeriodKind.YEAR)
+            ):
+                return sum((self._number(p) for p in collected), Decimal(0))
+            return self._number(period)
+        exact = self._number(period)
+        if exact is not None:
+            return exact
+        inside = [
+            self._number(p)
+            for p in Period.for_year(period.year, self.collection_kind)
+            if p.is_within(period) and p != period and self._number(p) is not None
+        ]
+        if not inside:
+            return None
+        if aggregation == "average":
+            return sum(inside, Decimal(0)) / len(inside)
+        return inside[-1]
+
+    def target(self, period: Period) -> tuple[Decimal | None, str, Decimal]:
+        """The numeric target, any words of a text target, and the tolerance in force."""
+        annual = self.annual_targets.get(period.year.start_year)
+        profiled = self.profiled_targets.get(period)
+        source = profiled or annual
+        tolerance = self.indicator.tolerance_percent
+        if source is not None and source.tolerance_percent is not None:
+            tolerance = source.tolerance_percent
+        if tolerance is None:
+            tolerance = self.default_tolerance
+        if source is None:
+            return None, "", tolerance
+        if source.value is None:
+            return None, source.text, tolerance
+        profile = {p: t.value for p, t in self.profiled_targets.items() if t.value is not None}
+        number = target_for_period(
+            annual=annual.value if annual is not None else None,
+            profile=profile or None,
+            period=period,
+            aggregation=self.indicator.aggregation,
+        )
+        return number, "", tolerance
+
+    # -- the judgement ------------------------------------------------------------------------------------
+
+    def performance(self, period: Period) -> PeriodPerformance:
+        indicator = self.indicator
+        actual = self.actual(period)
+        target, target_text, tolerance = self.target(period)
+        judgement = judge_indicator(
+            actual=actual,
+            target=target,
+            polarity=indicator.polarity,
+            tolerance_percent=tolerance,
+            data_only=indicator.data_only,
+            last_year=self.actual(period.same_period_last_year()),
+            previous=self.actual(period.previous()),
+            same_tolerance_percent=self.same_tolerance,
+        )
+        recorded = self.values.get(period)
+        return PeriodPerformance(
+            period=period,
+            target=target,
+            target_text=target_text,
+            actual=actual,
+            actual_text=recorded.text_value if recorded else "",
+            no_data_reason=recorded.no_data_reason if recorded else "",
+            note=recorded.note if recorded else "",
+            tolerance_percent=tolerance,
+            rag=judgement.rag,
+            symbol=judgement.symbol,
+            direction_last_year=judgement.direction_last_year,
+            direction_previous=judgement.direction_previous,
+            target_display=target_text or self.display(target),
+            actual_display=(
+                recorded.text_value if recorded and recorded.text_value else self.display(actual)
+            ),
+        )
+
+    def display(self, number: Decimal | None) -> str:
+        return format_value(number, self.indicator.unit, self.indicator.decimal_places)
+
+    def periods_reported(self, years: Iterable[FinancialYear]) -> list[Period]:
+        """The periods the indicator is collected for in those years, in order."""
+        return [p for year in years for p in Period.for_year(year, self.collection_kind)]

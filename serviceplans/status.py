@@ -1,0 +1,40 @@
+"""The status words, and how each is shown: always a word and a symbol, with colour only as a third cue.
+
+Members often read committee papers printed in black and white, and some readers cannot tell red from
+green, so no status is ever shown by colour alone (WCAG 2.2, 1.4.1 Use of colour).
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StatusLook:
+    word: str
+    mark: str
+    colour: str  # a GOV.UK tag colour modifier: green, yellow, red, grey, blue, purple…
+
+
+STATUS_LOOKS: dict[str, StatusLook] = {
+    # Task progress, as officers report it.
+    "not_started": StatusLook("Not started", "○", "grey"),
+    "green": StatusLook("Green", "✓", "green"),
+    "amber": StatusLook("Amber", "!", "yellow"),
+    "red": StatusLook("Red", "✗", "red"),
+    "completed": StatusLook("Completed", "✔", "blue"),
+    "not_applicable": StatusLook("Not applicable", "–", "grey"),
+    # Indicator judgements that are not a colour.
+    "no_data": StatusLook("No data", "?", "grey"),
+    "no_target": StatusLook("No target", "–", "grey"),
+    "not_judged": StatusLook("Data only", "–", "grey"),
+    # Returns.
+    "missing": StatusLook("No update", "?", "grey"),
+}
+
+UNKNOWN = StatusLook("Unknown", "?", "grey")
+
+
+def status_look(status: str | None) -> StatusLook:
+    """How a status is shown; anything unrecognised is shown plainly as “Unknown”, never as a blank."""
+    if status is None:
+        return STATUS_LOOKS["missing"]
+    return STATUS_LOOKS.get(str(status), UNKNOWN)
