@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.db import models
+from django.forms import Textarea
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Milestone, ProgressUpdate, Task, TaskOfficer
@@ -18,6 +20,7 @@ class MilestoneInline(admin.TabularInline):
 
 class ProgressUpdateInline(admin.TabularInline):
     model = ProgressUpdate
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 50})}}
     fields = ["period", "percent_complete", "status", "commentary", "updated_by"]
     autocomplete_fields = ["period"]
     readonly_fields = ["updated_by"]
@@ -30,7 +33,8 @@ class ProgressUpdateInline(admin.TabularInline):
 
 @admin.register(Task)
 class TaskAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "plan", "section", "category", "due_date_text", "due_date", "ongoing"]
+    list_display = ["__str__", "section", "category", "due_date_text", "ongoing"]
+    list_per_page = 50
     list_filter = ["category", "ongoing", "plan", "plan__first_year"]
     search_fields = ["text", "reference", "success_criteria", "officers__name", "section__title"]
     autocomplete_fields = ["plan", "section", "objective", "priorities", "carried_forward_from"]

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.db import models
+from django.forms import Textarea
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Target
@@ -30,6 +32,7 @@ class TargetInline(admin.TabularInline):
 
 class IndicatorValueInline(admin.TabularInline):
     model = IndicatorValue
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 40})}}
     fields = ["period", "value", "text_value", "no_data_reason", "note", "entered_by"]
     autocomplete_fields = ["period"]
     readonly_fields = ["entered_by"]

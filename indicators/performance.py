@@ -18,7 +18,16 @@ from decimal import Decimal
 
 from serviceplans.periods import FinancialYear, Period, PeriodKind
 
-from .rules import Direction, Judgement, Rag, Symbol, judge_indicator, target_for_period
+from .rules import (
+    Direction,
+    Judgement,
+    Rag,
+    Symbol,
+    combine_values,
+    judge_indicator,
+    target_for_period,
+    year_to_date,
+)
 from .values import format_value
 
 COLLECTION_KINDS = {
@@ -68,42 +77,19 @@ class IndicatorRecord:
             else:
                 self.profiled_targets[target.period.period] = target
         self.values = {value.period.period: value for value in indicator.values.all()}
+        self.numbers = {
+            period: value.value for period, value in self.values.items() if value.value is not None
+        }
         self.collection_kind = COLLECTION_KINDS.get(indicator.collection_frequency, PeriodKind.QUARTER)
 
     # -- the pieces ------------------------------------------------------------------------------------
 
-    def _number(self, period: Period) -> Decimal | None:
-        value = self.values.get(period)
-        return value.value if value is not None else None
-
     def actual(self, period: Period) -> Decimal | None:
-        aggregation = self.indicator.aggregation
-        if aggregation == "sum":
-            collected = [
-                p
-                for p in Period.for_year(period.year, self.collection_kind)
-                if p.end <= period.end and self._number(p) is not None
-            ]
-            if (
-                collected
-                and collected[-1].end == period.end
-                or (collected and period.kind == PeriodKind.YEAR)
-            ):
-                return sum((self._number(p) for p in collected), Decimal(0))
-            return self._number(period)
-        exact = self._number(period)
-        if exact is not None:
-            return exact
-        inside = [
-            self._number(p)
-            for p in Period.for_year(period.year, self.collection_kind)
-            if p.is_within(period) and p != period and self._number(p) is not None
-        ]
-        if not inside:
-            return None
-        if aggregation == "average":
-            return sum(inside, Decimal(0)) / len(inside)
-        return inside[-1]
+        """The value judged for ``period``; None when nothing was reported for the period itself."""
+        within = combine_values(self.numbers, into=period, aggregation=self.indicator.aggregation)
+        if within is None or self.indicator.aggregation != "sum":
+            return within
+        return year_to_date(self.numbers, upto=period, aggregation="sum")
 
     def target(self, period: Period) -> tuple[Decimal | None, str, Decimal]:
         """The numeric target, any words of a text target, and the tolerance in force."""

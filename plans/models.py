@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from serviceplans.periods import FinancialYear, Period, PeriodKind
@@ -237,9 +236,6 @@ class Plan(models.Model):
 
     def __str__(self):
         return f"{self.title} {self.years_label}"
-
-    def get_absolute_url(self):
-        return reverse("admin:plans_plan_change", args=[self.pk])
 
     @property
     def financial_years(self) -> list[FinancialYear]:
