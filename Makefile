@@ -55,7 +55,8 @@ system-packages:
 $(VENV)/.installed: pyproject.toml
 	@scripts/make-venv.sh $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]' 2>&1 | grep -v "is ignored" || true
-	@$(PYTHON) -c "import django, weasyprint, openpyxl, django_tables2, django_filters" \
+	@$(PYTHON) -c "import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in \
+		('django', 'weasyprint', 'openpyxl', 'django_tables2', 'django_filters', 'pytest_django')))" \
 		|| { echo "Python packages failed to install"; exit 1; }
 	@touch $@
 
