@@ -26,8 +26,9 @@ STATUS_LOOKS: dict[str, StatusLook] = {
     "no_data": StatusLook("No data", "?", "grey"),
     "no_target": StatusLook("No target", "–", "grey"),
     "not_judged": StatusLook("Data only", "–", "grey"),
-    # Returns.
+    # Returns and exceptions.
     "missing": StatusLook("No update", "?", "grey"),
+    "overdue": StatusLook("Overdue", "◔", "orange"),
 }
 
 UNKNOWN = StatusLook("Unknown", "?", "grey")

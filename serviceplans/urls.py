@@ -10,5 +10,8 @@ admin.site.index_title = "Reference data, plans, tasks and indicators"
 urlpatterns = [
     path("", PlanListView.as_view(), name="home"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("tasks/", include("actions.urls")),
+    path("indicators/", include("indicators.urls")),
+    path("", include("reporting.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -46,3 +46,9 @@ def direction_tag(direction):
         direction.arrow,
         direction.label,
     )
+
+
+@register.filter
+def get_count(counter, key):
+    """``{{ row.tasks|get_count:"red" }}``: a count from a Counter, 0 when absent."""
+    return counter.get(key, 0)

@@ -1,0 +1,32 @@
+"""Reads for tasks and their updates, with every join they need."""
+
+from django.db.models import Prefetch, QuerySet
+
+from .models import ProgressUpdate, Task, TaskOfficer
+
+
+def tasks_in_scope() -> QuerySet[Task]:
+    """Tasks with their plan, section and units, for lists and roll-ups."""
+    return Task.objects.select_related("plan", "plan__unit", "section", "section__unit", "objective")
+
+
+def task_for_page() -> QuerySet[Task]:
+    """Everything the task page shows: officers, milestones, priorities and every update with its history."""
+    return tasks_in_scope().prefetch_related(
+        Prefetch("task_officers", TaskOfficer.objects.select_related("officer")),
+        "milestones",
+        "priorities",
+        Prefetch(
+            "updates",
+            ProgressUpdate.objects.select_related("period", "updated_by").order_by("period__start_date"),
+        ),
+    )
+
+
+def update_versions(task: Task) -> QuerySet:
+    """Every saved version of every update of the task, newest first, with who saved it."""
+    return (
+        ProgressUpdate.history.filter(task_id=task.pk)
+        .select_related("history_user", "period")
+        .order_by("-history_date")
+    )

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "actions"
+
+urlpatterns = [
+    path("<int:pk>/", views.TaskDetailView.as_view(), name="task-detail"),
+]

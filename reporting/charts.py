@@ -1,0 +1,159 @@
+"""Charts drawn on the server as SVG: they need no JavaScript and print in WeasyPrint PDFs.
+
+Every chart carries a title and a description for screen readers, and the page beside it always shows the
+same figures as a table. Segments carry their counts as text where they are wide enough, so colour is
+never the only cue.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+# Colours with at least 3:1 contrast against white (WCAG 1.4.11), matching GOV.UK tag colours.
+SEGMENT_COLOURS = {
+    "green": "#00703c",
+    "amber": "#b35900",
+    "red": "#d4351c",
+    "completed": "#1d70b8",
+    "not_started": "#505a5f",
+    "not_applicable": "#6f777b",
+    "missing": "#b1b4b6",
+    "no_data": "#b1b4b6",
+    "no_target": "#6f777b",
+    "not_judged": "#6f777b",
+}
+
+# Segments light enough that their count is written in black rather than white.
+LIGHT_SEGMENTS = {"missing", "no_data"}
+
+
+@dataclass(frozen=True)
+class Segment:
+    key: str
+    label: str
+    count: int
+
+
+def stacked_bar_svg(
+    title: str, rows: Sequence[tuple[str, Sequence[Segment]]], *, width: int = 640
+) -> SafeString:
+    """One horizontal bar per row, split into status segments, each labelled with its count."""
+    label_width, bar_height, gap = 220, 26, 10
+    bar_width = width - label_width - 10
+    height = max(1, len(rows)) * (bar_height + gap) + 10
+    total_max = max((sum(s.count for s in segments) for _, segments in rows), default=0) or 1
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" aria-label="{escape(title)}">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for index, (name, segments) in enumerate(rows):
+        y = 5 + index * (bar_height + gap)
+        parts.append(
+            f'<text x="0" y="{y + bar_height * 0.68:.1f}" font-size="14" fill="#0b0c0c">{escape(_short(name))}</text>'
+        )
+        x = float(label_width)
+        for segment in segments:
+            if segment.count == 0:
+                continue
+            w = bar_width * segment.count / total_max
+            colour = SEGMENT_COLOURS.get(segment.key, "#505a5f")
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_height}" fill="{colour}" '
+                f'stroke="#ffffff" stroke-width="1"><title>{escape(segment.label)}: {segment.count}</title></rect>'
+            )
+            if w >= 22:
+                ink = "#0b0c0c" if segment.key in LIGHT_SEGMENTS else "#ffffff"
+                parts.append(
+                    f'<text x="{x + w / 2:.1f}" y="{y + bar_height * 0.68:.1f}" font-size="13" font-weight="bold" '
+                    f'text-anchor="middle" fill="{ink}">{segment.count}</text>'
+                )
+            x += w
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    label: str
+    actual: Decimal | None
+    target: Decimal | None
+
+
+def trend_chart_svg(
+    title: str, points: Sequence[TrendPoint], *, width: int = 640, height: int = 260
+) -> SafeString:
+    """Actuals as a solid line with round markers, the target as a dashed line with square markers."""
+    left, right, top, bottom = 70, 40, 20, 50
+    numbers = [n for p in points for n in (p.actual, p.target) if n is not None]
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" aria-label="{escape(title)}">',
+        f"<title>{escape(title)}</title>",
+    ]
+    if not numbers or not points:
+        parts.append(f'<text x="{left}" y="{height / 2}" font-size="14">No figures to chart yet</text></svg>')
+        return mark_safe("".join(parts))  # noqa: S308
+    low, high = min(numbers), max(numbers)
+    # Leave room around the figures; start at zero only when the figures are near it anyway.
+    margin = (high - low) * Decimal("0.15") or abs(high) * Decimal("0.1") or Decimal(1)
+    low = Decimal(0) if Decimal(0) <= low <= margin * 2 else low - margin
+    high = high + margin
+    plot_w, plot_h = width - left - right, height - top - bottom
+    step = plot_w / max(1, len(points) - 1)
+
+    def y_of(number: Decimal) -> float:
+        return top + plot_h - float((number - low) / (high - low)) * plot_h
+
+    for fraction in (0, 0.5, 1):
+        value = low + (high - low) * Decimal(str(fraction))
+        y = y_of(value)
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#b1b4b6"/>')
+        parts.append(
+            f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="12" text-anchor="end">{_axis(value)}</text>'
+        )
+    for index, point in enumerate(points):
+        x = left + index * step
+        parts.append(
+            f'<text x="{x:.1f}" y="{height - bottom + 18}" font-size="11" text-anchor="middle">'
+            f"{escape(point.label)}</text>"
+        )
+    for key, dash, colour in (("target", "6 4", "#505a5f"), ("actual", "", "#1d70b8")):
+        coords = [
+            (left + i * step, y_of(getattr(p, key)))
+            for i, p in enumerate(points)
+            if getattr(p, key) is not None
+        ]
+        if len(coords) > 1:
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+            dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+            parts.append(
+                f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="3"{dash_attr}/>'
+            )
+        for x, y in coords:
+            if key == "actual":
+                parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>')
+            else:
+                parts.append(f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{colour}"/>')
+    legend_y = height - 12
+    parts.append(
+        f'<circle cx="{left + 6}" cy="{legend_y - 4}" r="5" fill="#1d70b8"/>'
+        f'<text x="{left + 16}" y="{legend_y}" font-size="12">Actual</text>'
+        f'<rect x="{left + 86}" y="{legend_y - 8}" width="8" height="8" fill="#505a5f"/>'
+        f'<text x="{left + 100}" y="{legend_y}" font-size="12">Target (dashed line)</text>'
+    )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308
+
+
+def _short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _axis(value: Decimal) -> str:
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value.normalize():f}" if value == value.to_integral() else f"{value:.1f}"

@@ -1,0 +1,116 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.builders import add_rows, small_council
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dashboard_needs_sign_in(client):
+    assert client.get(reverse("reporting:dashboard")).status_code == 302
+
+
+def test_dashboard_defaults_to_the_open_period_and_counts_by_directorate(client):
+    council = small_council(size=2)
+    client.force_login(UserFactory())
+
+    response = client.get(reverse("reporting:dashboard"))
+
+    board = response.context["dashboard"]
+    assert board.period == council["q2"]
+    assert [row.name for row in board.rows] == ["Environment"]
+    row = board.rows[0]
+    # Two tasks per service; the first of each is updated in Q2 (red), the second is not.
+    assert (row.tasks["red"], row.tasks["missing"], row.returns_made, row.returns_due) == (2, 2, 2, 4)
+    # Indicator values 40 and 41 against 50, higher is better, council default tolerance 2.5%: red.
+    assert row.indicators["red"] == 4
+    assert b"2 of 4" in response.content
+
+
+def test_dashboard_drills_down_to_services(client):
+    council = small_council(size=2)
+    client.force_login(UserFactory())
+
+    response = client.get(reverse("reporting:dashboard"), {"unit": council["directorate"].slug})
+
+    board = response.context["dashboard"]
+    assert [row.name for row in board.rows] == ["Parks", "Waste"]  # alphabetical within equal order
+    assert [row.returns_due for row in board.rows] == [2, 2]
+    assert [u.name for u in board.trail] == ["Millbrook Council"]
+
+
+def test_dashboard_lists_exceptions_with_links(client):
+    council = small_council(size=2)
+    client.force_login(UserFactory())
+
+    response = client.get(reverse("reporting:dashboard"))
+
+    reasons = sorted(e.reason for e in response.context["dashboard"].task_exceptions)
+    assert reasons == ["missing", "missing", "red", "red"]
+    red_task = next(e.task for e in response.context["dashboard"].task_exceptions if e.reason == "red")
+    assert reverse("actions:task-detail", args=[red_task.pk]).encode() in response.content
+    assert (
+        reverse("indicators:indicator-detail", args=[council["indicators"][0].pk]).encode()
+        in response.content
+    )
+
+
+def test_dashboard_can_show_an_earlier_period(client):
+    council = small_council(size=2)
+    client.force_login(UserFactory())
+
+    response = client.get(reverse("reporting:dashboard"), {"period": "Q1 2026/27"})
+
+    board = response.context["dashboard"]
+    assert board.period == council["q1"]
+    assert board.totals.tasks["green"] == 4
+
+
+@pytest.mark.parametrize("period", ["nonsense", "2026/27 Q4", "2026/27 Q9"])
+def test_dashboard_refuses_unknown_periods_without_an_error(client, period):
+    small_council(size=1)
+    client.force_login(UserFactory())
+    assert client.get(reverse("reporting:dashboard"), {"period": period}).status_code == 404
+
+
+def test_dashboard_refuses_unknown_units(client):
+    small_council(size=1)
+    client.force_login(UserFactory())
+    assert client.get(reverse("reporting:dashboard"), {"unit": "nowhere"}).status_code == 404
+
+
+def test_dashboard_explains_when_no_period_is_open(client):
+    client.force_login(UserFactory())
+    response = client.get(reverse("reporting:dashboard"))
+    assert b"No reporting period has been opened yet" in response.content
+
+
+def test_dashboard_shows_status_words_and_a_chart_with_a_title(client):
+    small_council(size=1)
+    client.force_login(UserFactory())
+    content = client.get(reverse("reporting:dashboard")).content.decode()
+    assert "<svg" in content and "<title>Task status by unit, 2026/27 Q2</title>" in content
+    assert "✗</span> Red" in content and "No update" in content
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_dashboard_queries_do_not_grow_with_rows(client):
+    """Queries: session, user, periods, units, council settings, tasks, updates, indicators, their targets,
+    their values: 10 whatever the number of rows."""
+    council = small_council(size=2)
+    client.force_login(UserFactory())
+    url = reverse("reporting:dashboard")
+    client.get(url)  # the first visit also saves the council's default settings
+    small = count_queries(client, url)
+    add_rows(council, 8)
+    large = count_queries(client, url)
+    assert (small, large) == (10, 10)
+    assert client.get(url).context["dashboard"].totals.returns_due == 20
