@@ -191,6 +191,22 @@ class IndicatorValue(models.Model):
     text_value = models.CharField(max_length=300, blank=True, help_text="For indicators measured in words.")
     no_data_reason = models.CharField(max_length=300, blank=True, help_text="Why there is no value.")
     note = models.TextField("commentary", blank=True)
+    target_applied = models.DecimalField(
+        max_digits=20,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The target this value was judged against when its period was published.",
+    )
+    tolerance_applied = models.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The tolerance (% of target) in force when its period was published.",
+    )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -92,7 +92,13 @@ class IndicatorRecord:
         return year_to_date(self.numbers, upto=period, aggregation="sum")
 
     def target(self, period: Period) -> tuple[Decimal | None, str, Decimal]:
-        """The numeric target, any words of a text target, and the tolerance in force."""
+        """The numeric target, any words of a text target, and the tolerance in force.
+
+        Once a period is published its judgement is frozen: the target and tolerance applied then are used,
+        so changing a tolerance or target later never re-colours published history."""
+        recorded = self.values.get(period)
+        if recorded is not None and recorded.tolerance_applied is not None:
+            return recorded.target_applied, "", recorded.tolerance_applied
         annual = self.annual_targets.get(period.year.start_year)
         profiled = self.profiled_targets.get(period)
         source = profiled or annual

@@ -15,6 +15,7 @@ from .models import (
     Priority,
     ReportingPeriod,
 )
+from .services import reporting_period_publish
 
 
 class ChildUnitInline(admin.TabularInline):
@@ -61,6 +62,13 @@ class ReportingPeriodAdmin(admin.ModelAdmin):
     search_fields = ["financial_year"]
     readonly_fields = ["start_date", "end_date"]
     ordering = ["-start_date", "end_date"]
+    actions = ["publish"]
+
+    @admin.action(description="Publish the selected periods (freezes their judgements)")
+    def publish(self, request, queryset):
+        for period in queryset:
+            reporting_period_publish(period=period)
+        self.message_user(request, f"Published {queryset.count()} period(s).")
 
     def get_search_results(self, request, queryset, search_term):
         """Find a period by what people type: “2008/09 Q2”, “Q2 2008/09”, “2008/09” or just “2008”."""
