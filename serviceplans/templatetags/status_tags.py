@@ -26,7 +26,7 @@ def status_tag(status):
 def symbol_tag(symbol):
     """``{% symbol_tag judgement.symbol %}`` → ★ / ● / ▲ / – with its words (“Better than target range”)."""
     if symbol is None:
-        return format_html('<span class="app-symbol">–&nbsp;Cannot compare</span>')
+        return format_html('<span class="app-symbol">{}</span>', "–\u00a0Cannot compare")
     return format_html(
         '<span class="app-symbol app-symbol--{}"><span aria-hidden="true">{}</span>&nbsp;{}</span>',
         symbol.name.lower(),
@@ -39,7 +39,7 @@ def symbol_tag(symbol):
 def direction_tag(direction):
     """Direction of travel as words with an arrow the screen reader skips."""
     if direction is None:
-        return format_html('<span class="app-direction">Not known</span>')
+        return format_html('<span class="app-direction">{}</span>', "Not known")
     return format_html(
         '<span class="app-direction app-direction--{}"><span aria-hidden="true">{}</span>&nbsp;{}</span>',
         direction.name.lower(),
