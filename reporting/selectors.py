@@ -7,11 +7,12 @@ whether the council has ten tasks or ten thousand.
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from actions.models import ProgressStatus, ProgressUpdate
 from actions.selectors import tasks_in_scope
 from indicators.performance import COLLECTION_KINDS, IndicatorRecord, PeriodPerformance
-from indicators.rules import Rag
+from indicators.rules import DueState, Rag, value_due_state
 from indicators.selectors import indicators_with_record
 from plans.models import CouncilSettings, OrganisationUnit, Plan, ReportingPeriod
 from plans.selectors import unit_tree
@@ -100,14 +101,25 @@ def _plan_reports_at(plan: Plan, period: Period) -> bool:
     return any(p.end == period.end for p in Period.for_year(period.year, kind))
 
 
+def _missing_reason(period: ReportingPeriod, today: date) -> str:
+    state = value_due_state(period=period.period, today=today, deadline=period.deadline)
+    return "late" if state == DueState.LATE else "missing"
+
+
 def _indicator_due_at(indicator, period: Period) -> bool:
     kind = COLLECTION_KINDS.get(indicator.collection_frequency, PeriodKind.QUARTER)
     return any(p.end == period.end for p in Period.for_year(period.year, kind))
 
 
 def dashboard(
-    *, period: ReportingPeriod, periods: list[ReportingPeriod], unit: OrganisationUnit | None
+    *,
+    period: ReportingPeriod,
+    periods: list[ReportingPeriod],
+    unit: OrganisationUnit | None,
+    today: date | None = None,
 ) -> Dashboard:
+    """Missing returns and values are “late” once the period's deadline has passed, else just missing."""
+    today = today or date.today()
     tree = unit_tree()
     settings = CouncilSettings.load()
     judged = period.period
@@ -159,7 +171,7 @@ def dashboard(
         if status in ("red", "amber"):
             reasons.append(status)
         if status == "missing":
-            reasons.append("missing")
+            reasons.append(_missing_reason(period, today))
         if (
             task.due_date
             and task.due_date < judged.end
@@ -196,7 +208,7 @@ def dashboard(
     ordered_rows = list(rows.values())
     if own_row.tasks or own_row.indicators:
         ordered_rows.insert(0, own_row)
-    reason_order = {"red": 0, "overdue": 1, "amber": 2, "missing": 3}
+    reason_order = {"red": 0, "overdue": 1, "late": 2, "amber": 3, "missing": 4}
     task_exceptions.sort(key=lambda e: (reason_order[e.reason], e.unit_name, e.task.pk))
     indicator_exceptions.sort(key=lambda e: (reason_order[e.reason], e.unit_name, e.indicator.pk))
     return Dashboard(

@@ -29,6 +29,7 @@ STATUS_LOOKS: dict[str, StatusLook] = {
     # Returns and exceptions.
     "missing": StatusLook("No update", "?", "grey"),
     "overdue": StatusLook("Overdue", "◔", "orange"),
+    "late": StatusLook("Late", "◔", "orange"),
 }
 
 UNKNOWN = StatusLook("Unknown", "?", "grey")

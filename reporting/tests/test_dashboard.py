@@ -114,3 +114,20 @@ def test_dashboard_queries_do_not_grow_with_rows(client):
     large = count_queries(client, url)
     assert (small, large) == (10, 10)
     assert client.get(url).context["dashboard"].totals.returns_due == 20
+
+
+def test_missing_returns_are_late_once_the_deadline_has_passed():
+    from datetime import date
+
+    from reporting.selectors import dashboard, dashboard_periods
+
+    council = small_council(size=2)
+    council["q2"].deadline = date(2026, 10, 31)
+    council["q2"].save()
+    periods = dashboard_periods()
+
+    before = dashboard(period=council["q2"], periods=periods, unit=None, today=date(2026, 10, 20))
+    after = dashboard(period=council["q2"], periods=periods, unit=None, today=date(2026, 11, 1))
+
+    assert {e.reason for e in before.task_exceptions} == {"red", "missing"}
+    assert {e.reason for e in after.task_exceptions} == {"red", "late"}
