@@ -47,7 +47,7 @@ lint: setup ## ruff lint and format check
 format: setup ## Format the code with ruff
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
 
-setup: system-packages $(VENV)/.installed ## Install Debian and Python packages
+setup: system-packages $(VENV)/.installed node_modules/.installed ## Install Debian, Python and npm packages
 
 system-packages:
 	@scripts/install-debian-packages.sh $(DEBIAN_PACKAGES)
@@ -60,6 +60,10 @@ $(VENV)/.installed: pyproject.toml
 		|| { echo "Python packages failed to install"; exit 1; }
 	@touch $@
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	@touch $@
+
 clean: ## Remove the virtual environment, SQLite database and test PostgreSQL server
 	-scripts/test-postgres.sh stop
-	rm -rf $(VENV) db.sqlite3 staticfiles .demo-password
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .demo-password
