@@ -22,30 +22,32 @@ def status_tag(status):
     )
 
 
+def _marked_words(kind: str, modifier: str, mark: str, words: str):
+    """Words with a leading mark that screen readers skip, since the words say it all."""
+    return format_html(
+        '<span class="app-{} app-{}--{}"><span aria-hidden="true">{}</span>&nbsp;{}</span>',
+        kind,
+        kind,
+        modifier,
+        mark,
+        words,
+    )
+
+
 @register.simple_tag
 def symbol_tag(symbol):
     """``{% symbol_tag judgement.symbol %}`` → ★ / ● / ▲ / – with its words (“Better than target range”)."""
     if symbol is None:
-        return format_html('<span class="app-symbol">{}</span>', "–\u00a0Cannot compare")
-    return format_html(
-        '<span class="app-symbol app-symbol--{}"><span aria-hidden="true">{}</span>&nbsp;{}</span>',
-        symbol.name.lower(),
-        symbol.mark,
-        symbol.label,
-    )
+        return _marked_words("symbol", "cannot_compare", "–", "Cannot compare")
+    return _marked_words("symbol", symbol.name.lower(), symbol.mark, symbol.label)
 
 
 @register.simple_tag
 def direction_tag(direction):
     """Direction of travel as words with an arrow the screen reader skips."""
     if direction is None:
-        return format_html('<span class="app-direction">{}</span>', "Not known")
-    return format_html(
-        '<span class="app-direction app-direction--{}"><span aria-hidden="true">{}</span>&nbsp;{}</span>',
-        direction.name.lower(),
-        direction.arrow,
-        direction.label,
-    )
+        return _marked_words("direction", "unknown", "–", "Not known")
+    return _marked_words("direction", direction.name.lower(), direction.arrow, direction.label)
 
 
 @register.filter
