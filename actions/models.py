@@ -137,6 +137,11 @@ class ProgressUpdate(models.Model):
     percent_complete = models.PositiveSmallIntegerField(validators=[MaxValueValidator(100)])
     status = models.CharField(max_length=20, choices=ProgressStatus.choices)
     commentary = models.TextField(blank=True)
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Goes up by one at every save, so two people's edits never collide.",
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -7,6 +7,7 @@ from serviceplans.periods import Period, PeriodParseError
 
 from .models import (
     CouncilSettings,
+    Delegation,
     Objective,
     Officer,
     OrganisationUnit,
@@ -186,3 +187,11 @@ class CouncilSettingsAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Delegation)
+class DelegationAdmin(admin.ModelAdmin):
+    list_display = ["officer", "delegate", "starts_on", "ends_on"]
+    search_fields = ["officer__name", "delegate__name"]
+    autocomplete_fields = ["officer", "delegate"]
+    list_select_related = ["officer", "delegate"]

@@ -347,3 +347,25 @@ class CouncilSettings(models.Model):
     @classmethod
     def load(cls) -> "CouncilSettings":
         return cls.objects.get_or_create(pk=1)[0]
+
+
+class Delegation(models.Model):
+    """One officer lets another report on their behalf (cover for leave, or a team member doing the
+    returns), optionally for a limited time."""
+
+    officer = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="delegations_given")
+    delegate = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="delegations_received")
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["officer__name", "delegate__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(officer=models.F("delegate")), name="delegation_to_another"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.officer.name} → {self.delegate.name}"

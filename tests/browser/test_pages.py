@@ -22,7 +22,8 @@ def sign_in(page, live_server, username="officer", password="correct-horse-batte
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
 
 
 @live
@@ -73,6 +74,7 @@ def test_the_skip_link_is_the_first_thing_the_keyboard_reaches(page, live_server
     small_council(size=1)
     UserFactory(username="officer")
     sign_in(page, live_server)
+    page.goto(f"{live_server.url}/dashboard/")
 
     page.keyboard.press("Tab")
 
