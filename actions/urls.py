@@ -6,4 +6,5 @@ app_name = "actions"
 
 urlpatterns = [
     path("<int:pk>/", views.TaskDetailView.as_view(), name="task-detail"),
+    path("<int:pk>/update/<int:period_pk>/", views.TaskUpdateView.as_view(), name="task-update"),
 ]

@@ -1,11 +1,17 @@
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.views.generic import DetailView
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, FormView
 
-from plans.models import CouncilSettings
+from plans.models import CouncilSettings, ReportingPeriod
+from serviceplans.permissions import actor_for, can_update_task
 
-from .progress import update_progress
+from .forms import ProgressUpdateForm
+from .progress import task_expected_percent, update_progress
 from .rules import StatusThresholds
 from .selectors import task_for_page, update_versions
+from .services import UpdateConflict, progress_update_save
 
 
 class TaskDetailView(LoginRequiredMixin, DetailView):
@@ -26,4 +32,95 @@ class TaskDetailView(LoginRequiredMixin, DetailView):
         return context | {
             "progress": list(reversed(progress)),
             "versions": update_versions(task),
+        }
+
+
+class TaskUpdateView(LoginRequiredMixin, FormView):
+    """An officer reports progress on one task for one period: percent complete, status, commentary."""
+
+    template_name = "actions/task_update.html"
+    form_class = ProgressUpdateForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.task = get_object_or_404(task_for_page(), pk=kwargs["pk"])
+        self.period = get_object_or_404(ReportingPeriod, pk=kwargs["period_pk"])
+        if not can_update_task(actor_for(request.user), self.task, self.period):
+            raise PermissionDenied("You cannot update this task for this period.")
+        self.settings = CouncilSettings.load()
+        self.current = next((u for u in self.task.updates.all() if u.period_id == self.period.pk), None)
+        self.expected = task_expected_percent(self.task, self.period.end_date)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {
+            "expected_percent": self.expected,
+            "variance_points": self.settings.commentary_variance_points,
+        }
+
+    def get_initial(self):
+        if self.current is None:
+            return {"version": 0}
+        return {
+            "percent_complete": self.current.percent_complete,
+            "status": self.current.status,
+            "commentary": self.current.commentary,
+            "version": self.current.version,
+        }
+
+    def form_valid(self, form):
+        try:
+            progress_update_save(
+                task=self.task,
+                period=self.period,
+                user=self.request.user,
+                percent_complete=form.cleaned_data["percent_complete"],
+                status=form.cleaned_data["status"],
+                commentary=form.cleaned_data["commentary"],
+                seen_version=form.cleaned_data["version"],
+            )
+        except UpdateConflict as conflict:
+            return self.conflict(form, conflict.current)
+        messages.success(self.request, f"Your update for {self.period.label} has been saved.")
+        return redirect("actions:task-detail", pk=self.task.pk)
+
+    def conflict(self, form, current):
+        """Keep what this person typed, show what the other person saved, and let them decide."""
+        data = form.data.copy()
+        data["version"] = current.version if current else 0
+        refreshed = self.get_form_class()(
+            data=data,
+            **{k: v for k, v in self.get_form_kwargs().items() if k not in ("data", "files", "initial")},
+        )
+        refreshed.is_valid()
+        who = (
+            (current.updated_by.get_full_name() or current.updated_by.username)
+            if current and current.updated_by
+            else "someone else"
+        )
+        refreshed.add_error(
+            None,
+            f"{who} saved this update while you were editing it, so yours has not been saved. Their update is "
+            "shown below; check it, change yours if needed, and save again.",
+        )
+        return self.render_to_response(self.get_context_data(form=refreshed, other_update=current))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        thresholds = StatusThresholds(
+            green_at=self.settings.task_green_at, amber_at=self.settings.task_amber_at
+        )
+        earlier = [u for u in self.task.updates.all() if u.period.end_date < self.period.end_date]
+        suggested = None
+        if self.current is not None:
+            suggested = update_progress(self.task, self.current, thresholds=thresholds).suggested
+        return context | {
+            "task": self.task,
+            "period": self.period,
+            "expected": self.expected,
+            "suggested": suggested,
+            "previous_update": earlier[-1] if earlier else None,
+            "green_percent": round(thresholds.green_at * 100),
+            "amber_percent": round(thresholds.amber_at * 100),
         }

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django_filters",
     "django_tables2",
     "simple_history",
@@ -82,6 +83,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render with the project's templates (templates/govuk/…), so every form looks and behaves the same.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "serviceplans.wsgi.application"
 

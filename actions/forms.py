@@ -1,0 +1,78 @@
+from django import forms
+
+from serviceplans.forms import GovukForm
+
+from .models import ProgressStatus
+from .rules import status_needs_commentary, variance_needs_commentary
+
+
+class ProgressUpdateForm(GovukForm):
+    """An officer's return for one task in one period."""
+
+    submit_label = "Save update"
+
+    percent_complete = forms.IntegerField(
+        label="Percent complete",
+        min_value=0,
+        max_value=100,
+        help_text="A whole number from 0 to 100.",
+        error_messages={
+            "required": "Enter the percent complete",
+            "invalid": "Percent complete must be a whole number, like 45",
+            "min_value": "Percent complete must be 0 or more",
+            "max_value": "Percent complete must be 100 or less",
+        },
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        choices=ProgressStatus.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a status", "invalid_choice": "Select a status from the list"},
+    )
+    commentary = forms.CharField(
+        label="Commentary",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea,
+        help_text="What has been done and what happens next. Needed for amber, red and not applicable, and when "
+        "progress is far from what was expected.",
+        error_messages={"max_length": "Commentary must be 4,000 characters or fewer"},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, expected_percent: int | None = None, variance_points: int = 20, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.expected_percent = expected_percent
+        self.variance_points = variance_points
+
+    def clean(self):
+        data = super().clean()
+        percent, status = data.get("percent_complete"), data.get("status")
+        commentary = (data.get("commentary") or "").strip()
+        if status == ProgressStatus.COMPLETED and percent is not None and percent != 100:
+            self.add_error(
+                "percent_complete", "A completed task is 100% complete: enter 100 or choose another status"
+            )
+        if status == ProgressStatus.NOT_STARTED and percent:
+            self.add_error(
+                "percent_complete",
+                "A task that has not started is 0% complete: enter 0 or choose another status",
+            )
+        if not commentary and status and status_needs_commentary(status):
+            label = ProgressStatus(status).label.lower()
+            self.add_error("commentary", f"Enter commentary explaining why the task is {label}")
+        elif (
+            not commentary
+            and percent is not None
+            and status not in (ProgressStatus.COMPLETED, ProgressStatus.NOT_APPLICABLE)
+            and variance_needs_commentary(
+                reported=percent, expected=self.expected_percent, threshold_points=self.variance_points
+            )
+        ):
+            self.add_error(
+                "commentary",
+                f"Enter commentary explaining why progress ({percent}%) is far from the {self.expected_percent}% "
+                "expected by now",
+            )
+        return data
