@@ -2,6 +2,8 @@
 
 from django.db.models import Prefetch, QuerySet
 
+from plans.models import Plan, ReportingPeriod
+
 from .models import ProgressUpdate, Task, TaskOfficer
 
 
@@ -29,4 +31,18 @@ def update_versions(task: Task) -> QuerySet:
         ProgressUpdate.history.filter(task_id=task.pk)
         .select_related("history_user", "period")
         .order_by("-history_date")
+    )
+
+
+def periods_for_returns(plan) -> list[ReportingPeriod]:
+    """The open periods in which ``plan`` asks for returns: quarters for a quarterly plan, half-years for a
+    half-yearly one, within the years the plan covers."""
+    kind = "quarter" if plan.reporting_frequency == Plan.Frequency.QUARTERLY else "half"
+    return list(
+        ReportingPeriod.objects.filter(
+            state=ReportingPeriod.State.OPEN,
+            kind=kind,
+            financial_year__gte=plan.first_year,
+            financial_year__lt=plan.first_year + plan.years,
+        ).order_by("start_date")
     )

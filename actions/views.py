@@ -10,7 +10,7 @@ from serviceplans.permissions import actor_for, can_update_task
 from .forms import ProgressUpdateForm
 from .progress import task_expected_percent, update_progress
 from .rules import StatusThresholds
-from .selectors import task_for_page, update_versions
+from .selectors import periods_for_returns, task_for_page, update_versions
 from .services import UpdateConflict, progress_update_save
 
 
@@ -29,7 +29,11 @@ class TaskDetailView(LoginRequiredMixin, DetailView):
         settings = CouncilSettings.load()
         thresholds = StatusThresholds(green_at=settings.task_green_at, amber_at=settings.task_amber_at)
         progress = [update_progress(task, update, thresholds=thresholds) for update in task.updates.all()]
+        actor = actor_for(self.request.user)
         return context | {
+            "updatable_periods": [
+                p for p in periods_for_returns(task.plan) if can_update_task(actor, task, p)
+            ],
             "progress": list(reversed(progress)),
             "versions": update_versions(task),
         }

@@ -195,3 +195,12 @@ def test_every_save_is_kept_in_the_history(client, setting):
     update = ProgressUpdate.objects.get(task=setting["task"], period=setting["q2"])
     assert [h.percent_complete for h in update.history.order_by("history_date")] == [40, 50]
     assert {h.history_user for h in update.history.all()} == {setting["user"]}
+
+
+def test_the_task_page_offers_the_update_only_to_those_who_may_make_it(client, setting):
+    task_url = reverse("actions:task-detail", args=[setting["task"].pk])
+    client.force_login(setting["user"])
+    assert "Update progress for 2026/27 Q2" in client.get(task_url).content.decode()
+
+    client.force_login(UserFactory(username="reader"))
+    assert "Update progress for" not in client.get(task_url).content.decode()
