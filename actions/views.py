@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.views.generic import DetailView, FormView
+from django.views.generic import DetailView, FormView, TemplateView
 
 from plans.models import CouncilSettings, ReportingPeriod
 from serviceplans.permissions import actor_for, can_update_task
@@ -10,7 +10,7 @@ from serviceplans.permissions import actor_for, can_update_task
 from .forms import ProgressUpdateForm
 from .progress import task_expected_percent, update_progress
 from .rules import StatusThresholds
-from .selectors import periods_for_returns, task_for_page, update_versions
+from .selectors import my_task_returns, periods_for_returns, task_for_page, update_versions
 from .services import UpdateConflict, progress_update_save
 
 
@@ -127,4 +127,26 @@ class TaskUpdateView(LoginRequiredMixin, FormView):
             "previous_update": earlier[-1] if earlier else None,
             "green_percent": round(thresholds.green_at * 100),
             "amber_percent": round(thresholds.amber_at * 100),
+        }
+
+
+class MyUpdatesView(LoginRequiredMixin, TemplateView):
+    """The officer's home page: the returns due from them in open periods, done and to do."""
+
+    template_name = "actions/my_updates.html"
+
+    def get_context_data(self, **kwargs):
+        actor = actor_for(self.request.user)
+        periods = list(
+            ReportingPeriod.objects.filter(
+                state=ReportingPeriod.State.OPEN, kind__in=["quarter", "half"]
+            ).order_by("start_date")
+        )
+        returns = my_task_returns(actor.acting_for, periods)
+        return super().get_context_data(**kwargs) | {
+            "returns": returns,
+            "to_do": [r for r in returns if r.update is None],
+            "done": [r for r in returns if r.update is not None],
+            "periods": periods,
+            "is_officer": actor.officer_id is not None,
         }

@@ -45,7 +45,7 @@ def test_dashboard_indicator_and_task_pages_by_role_and_with_no_axe_violations(p
     UserFactory(username="officer")
     sign_in(page, live_server)
 
-    page.get_by_role("link", name="Dashboard").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Dashboard").click()
     expect(page.get_by_role("heading", level=1, name="Performance dashboard")).to_be_visible()
     expect(page.get_by_role("table", name=re.compile("Task status by unit"))).to_be_visible()
     expect(page.get_by_role("img", name=re.compile("Task status by unit"))).to_be_visible()
