@@ -148,5 +148,6 @@ class MyUpdatesView(LoginRequiredMixin, TemplateView):
             "to_do": [r for r in returns if r.update is None],
             "done": [r for r in returns if r.update is not None],
             "periods": periods,
+            "periods_due": [p for p in periods if any(r.period == p for r in returns)],
             "is_officer": actor.officer_id is not None,
         }
