@@ -191,6 +191,7 @@ class IndicatorValue(models.Model):
     text_value = models.CharField(max_length=300, blank=True, help_text="For indicators measured in words.")
     no_data_reason = models.CharField(max_length=300, blank=True, help_text="Why there is no value.")
     note = models.TextField("commentary", blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
     target_applied = models.DecimalField(
         max_digits=20,
         decimal_places=4,

@@ -502,3 +502,29 @@ def judge_indicator(
         direction_last_year=direction(last_year),
         direction_previous=direction(previous),
     )
+
+
+# -- catching typos before they reach a committee paper ---------------------------------------------------
+
+IMPLAUSIBLE_FACTOR = Decimal(10)
+
+
+def implausible_value_reasons(
+    *, value: Decimal, unit: str, target: Decimal | None = None, last_value: Decimal | None = None
+) -> list[str]:
+    """Why a value looks like a typo, in words for the officer; empty when it looks plausible.
+
+    A percentage over 100 (or below 0), or a value ten or more times its target or its last value (or a
+    tenth or less of them), is asked to be confirmed: typos in published papers are a real embarrassment."""
+    reasons = []
+    if unit == "percent" and not Decimal(0) <= value <= Decimal(100):
+        reasons.append("it is a percentage outside 0 to 100")
+    for name, other in (("the target", target), ("the last value", last_value)):
+        if other is None or other == 0 or value == 0:
+            continue
+        ratio = abs(value / other)
+        if ratio >= IMPLAUSIBLE_FACTOR:
+            reasons.append(f"it is {ratio.quantize(Decimal(1))} times {name} ({other.normalize():f})")
+        elif ratio <= 1 / IMPLAUSIBLE_FACTOR:
+            reasons.append(f"it is less than a tenth of {name} ({other.normalize():f})")
+    return reasons

@@ -2,6 +2,8 @@
 
 from django.db.models import Prefetch, QuerySet
 
+from plans.models import ReportingPeriod
+
 from .models import Indicator, IndicatorOfficer, IndicatorValue, Target
 
 
@@ -20,4 +22,20 @@ def indicator_for_page() -> QuerySet[Indicator]:
     return indicators_with_record().prefetch_related(
         "frameworks",
         Prefetch("indicator_officers", IndicatorOfficer.objects.select_related("officer")),
+    )
+
+
+def periods_for_values(indicator) -> list[ReportingPeriod]:
+    """Open periods of the kind the indicator is collected by (months, quarters…), within its plan's years."""
+    kind = {"monthly": "month", "quarterly": "quarter", "half_yearly": "half", "yearly": "year"}.get(
+        indicator.collection_frequency, "quarter"
+    )
+    plan = indicator.plan
+    return list(
+        ReportingPeriod.objects.filter(
+            state=ReportingPeriod.State.OPEN,
+            kind=kind,
+            financial_year__gte=plan.first_year,
+            financial_year__lt=plan.first_year + plan.years,
+        ).order_by("start_date")
     )

@@ -6,4 +6,5 @@ app_name = "indicators"
 
 urlpatterns = [
     path("<int:pk>/", views.IndicatorDetailView.as_view(), name="indicator-detail"),
+    path("<int:pk>/value/<int:period_pk>/", views.IndicatorValueView.as_view(), name="value-enter"),
 ]

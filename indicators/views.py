@@ -1,11 +1,17 @@
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.views.generic import DetailView
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, FormView
 
-from plans.models import CouncilSettings
+from plans.models import CouncilSettings, ReportingPeriod
 from reporting.charts import TrendPoint, trend_chart_svg
+from serviceplans.permissions import actor_for, can_enter_value
 
+from .forms import IndicatorValueForm
 from .performance import IndicatorRecord
-from .selectors import indicator_for_page
+from .selectors import indicator_for_page, periods_for_values
+from .services import ValueConflict, indicator_value_save
 
 
 class IndicatorDetailView(LoginRequiredMixin, DetailView):
@@ -39,4 +45,103 @@ class IndicatorDetailView(LoginRequiredMixin, DetailView):
             f"{indicator.name}: actuals against target",
             [TrendPoint(row.period.label, row.actual, row.target) for row in rows],
         )
-        return context | {"rows": rows, "annual_targets": annual, "chart": chart, "settings": settings}
+        actor = actor_for(self.request.user)
+        enterable = [p for p in periods_for_values(indicator) if can_enter_value(actor, indicator, p)]
+        return context | {
+            "rows": rows,
+            "annual_targets": annual,
+            "chart": chart,
+            "settings": settings,
+            "enterable_periods": enterable,
+        }
+
+
+class IndicatorValueView(LoginRequiredMixin, FormView):
+    """Enter an indicator's value for a period; afterwards its RAG, symbol and direction are shown."""
+
+    template_name = "indicators/value_form.html"
+    form_class = IndicatorValueForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.indicator = get_object_or_404(indicator_for_page(), pk=kwargs["pk"])
+        self.period = get_object_or_404(ReportingPeriod, pk=kwargs["period_pk"])
+        if not can_enter_value(actor_for(request.user), self.indicator, self.period):
+            raise PermissionDenied("You cannot enter this indicator's value for this period.")
+        settings = CouncilSettings.load()
+        self.record = IndicatorRecord(
+            self.indicator,
+            default_tolerance=settings.default_tolerance_percent,
+            same_tolerance=settings.same_tolerance_percent,
+        )
+        self.current = self.record.values.get(self.period.period)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        target, _text, _tolerance = self.record.target(self.period.period)
+        return super().get_form_kwargs() | {
+            "indicator": self.indicator,
+            "target": target,
+            "last_value": self.record.actual(self.period.period.previous()),
+        }
+
+    def get_initial(self):
+        if self.current is None:
+            return {"version": 0}
+        shown = self.current.text_value or (
+            self.record.display(self.current.value) if self.current.value is not None else "n/a"
+        )
+        return {
+            "value": shown,
+            "no_data_reason": self.current.no_data_reason,
+            "note": self.current.note,
+            "version": self.current.version,
+        }
+
+    def form_valid(self, form):
+        try:
+            indicator_value_save(
+                indicator=self.indicator,
+                period=self.period,
+                user=self.request.user,
+                value=form.cleaned_data["number"],
+                text_value=form.cleaned_data["text_value"],
+                no_data_reason=form.cleaned_data["no_data_reason"],
+                note=form.cleaned_data["note"],
+                seen_version=form.cleaned_data["version"],
+            )
+        except ValueConflict as conflict:
+            form.add_error(
+                None,
+                "Someone else saved a value for this period while you were editing it, so yours "
+                f"has not been saved. Theirs is {conflict.current.value if conflict.current else 'gone'}: "
+                "reload the page to see it and enter yours again if it is still right.",
+            )
+            return self.form_invalid(form)
+        judged = self._judged()
+        messages.success(
+            self.request,
+            f"The value for {self.period.label} has been saved: {judged.actual_display}. "
+            f"{judged.rag.label}; {judged.symbol.label.lower()}; {judged.direction_last_year.describe()}.",
+        )
+        return redirect("indicators:indicator-detail", pk=self.indicator.pk)
+
+    def _judged(self):
+        fresh = indicator_for_page().get(pk=self.indicator.pk)
+        settings = CouncilSettings.load()
+        record = IndicatorRecord(
+            fresh,
+            default_tolerance=settings.default_tolerance_percent,
+            same_tolerance=settings.same_tolerance_percent,
+        )
+        return record.performance(self.period.period)
+
+    def get_context_data(self, **kwargs):
+        target, text, _tolerance = self.record.target(self.period.period)
+        return super().get_context_data(**kwargs) | {
+            "indicator": self.indicator,
+            "period": self.period,
+            "target_display": text or self.record.display(target),
+            "last_display": self.record.display(self.record.actual(self.period.period.previous())),
+        }

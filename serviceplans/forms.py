@@ -9,6 +9,15 @@ class GovukForm(forms.Form):
 
     template_name = "govuk/form.html"
     submit_label = "Save"
+    # Fields shown only once they matter: when they carry an error or were ticked (e.g. “confirm”).
+    shown_when_needed: tuple[str, ...] = ()
+
+    def shown_fields(self):
+        return [
+            field
+            for field in self.visible_fields()
+            if field.name not in self.shown_when_needed or field.errors or field.value()
+        ]
 
     def error_summary(self) -> list[tuple[str, str]]:
         """(anchor, message) pairs for the error summary, in the order of the fields."""

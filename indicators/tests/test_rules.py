@@ -615,3 +615,34 @@ def test_judge_indicator_is_frozen():
     judgement = judge_indicator(actual=D("1"), target=D("1"), polarity="higher", tolerance_percent=TOL)
     with pytest.raises(AttributeError):
         judgement.rag = Rag.RED  # type: ignore[misc]
+
+
+# -- implausible_value_reasons ----------------------------------------------------------------------------
+
+from indicators.rules import implausible_value_reasons  # noqa: E402
+
+
+def test_implausible_value_reasons_percentage_over_100():
+    assert implausible_value_reasons(value=Decimal(150), unit="percent") == [
+        "it is a percentage outside 0 to 100"
+    ]
+
+
+def test_implausible_value_reasons_ten_times_the_target():
+    reasons = implausible_value_reasons(value=Decimal(4500), unit="number", target=Decimal(450))
+    assert reasons == ["it is 10 times the target (450)"]
+
+
+def test_implausible_value_reasons_a_tenth_of_the_last_value():
+    reasons = implausible_value_reasons(value=Decimal("3.6"), unit="number", last_value=Decimal(36))
+    assert reasons == ["it is less than a tenth of the last value (36)"]
+
+
+def test_implausible_value_reasons_plausible_values_pass():
+    assert (
+        implausible_value_reasons(
+            value=Decimal(48), unit="percent", target=Decimal(50), last_value=Decimal(45)
+        )
+        == []
+    )
+    assert implausible_value_reasons(value=Decimal(0), unit="number", target=Decimal(5)) == []
