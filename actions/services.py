@@ -41,3 +41,21 @@ def progress_update_save(
     update.version += 1
     update.save()
     return update
+
+
+@transaction.atomic
+def progress_updates_save_all(*, period: ReportingPeriod, user, rows: list[tuple[Task, dict]]) -> int:
+    """Save several updates at once, all or nothing: a conflict on any row saves none of them.
+
+    Each row is a task and the cleaned data of its form (percent_complete, status, commentary, version)."""
+    for task, data in rows:
+        progress_update_save(
+            task=task,
+            period=period,
+            user=user,
+            percent_complete=data["percent_complete"],
+            status=data["status"],
+            commentary=data["commentary"],
+            seen_version=data["version"],
+        )
+    return len(rows)

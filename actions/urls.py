@@ -6,5 +6,6 @@ app_name = "actions"
 
 urlpatterns = [
     path("<int:pk>/", views.TaskDetailView.as_view(), name="task-detail"),
+    path("all/<int:period_pk>/", views.BulkUpdateView.as_view(), name="bulk-update"),
     path("<int:pk>/update/<int:period_pk>/", views.TaskUpdateView.as_view(), name="task-update"),
 ]

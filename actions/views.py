@@ -11,7 +11,7 @@ from .forms import ProgressUpdateForm
 from .progress import task_expected_percent, update_progress
 from .rules import StatusThresholds
 from .selectors import my_task_returns, periods_for_returns, task_for_page, update_versions
-from .services import UpdateConflict, progress_update_save
+from .services import UpdateConflict, progress_update_save, progress_updates_save_all
 
 
 class TaskDetailView(LoginRequiredMixin, DetailView):
@@ -151,3 +151,79 @@ class MyUpdatesView(LoginRequiredMixin, TemplateView):
             "periods_due": [p for p in periods if any(r.period == p for r in returns)],
             "is_officer": actor.officer_id is not None,
         }
+
+
+class BulkUpdateView(LoginRequiredMixin, TemplateView):
+    """Every task due from the officer in one period on one page; nothing is saved until every row is right."""
+
+    template_name = "actions/bulk_update.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.period = get_object_or_404(
+            ReportingPeriod, pk=kwargs["period_pk"], state=ReportingPeriod.State.OPEN
+        )
+        actor = actor_for(request.user)
+        self.returns = [
+            r
+            for r in my_task_returns(actor.acting_for, [self.period])
+            if can_update_task(actor, r.task, self.period)
+        ]
+        self.settings = CouncilSettings.load()
+        return super().dispatch(request, *args, **kwargs)
+
+    def forms(self, data=None):
+        rows = []
+        for item in self.returns:
+            expected = task_expected_percent(item.task, self.period.end_date)
+            initial = {"version": 0}
+            if item.update is not None:
+                initial = {
+                    "percent_complete": item.update.percent_complete,
+                    "status": item.update.status,
+                    "commentary": item.update.commentary,
+                    "version": item.update.version,
+                }
+            form = ProgressUpdateForm(
+                data=data,
+                prefix=f"task-{item.task.pk}",
+                initial=initial,
+                expected_percent=expected,
+                variance_points=self.settings.commentary_variance_points,
+            )
+            rows.append((item, expected, form))
+        return rows
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(rows=self.forms()))
+
+    def post(self, request, *args, **kwargs):
+        rows = self.forms(data=request.POST)
+        if not all(form.is_valid() for _item, _expected, form in rows):
+            return self.render_to_response(self.get_context_data(rows=rows), status=200)
+        try:
+            saved = progress_updates_save_all(
+                period=self.period,
+                user=request.user,
+                rows=[(item.task, form.cleaned_data) for item, _expected, form in rows],
+            )
+        except UpdateConflict as conflict:
+            task = conflict.current.task if conflict.current else None
+            messages.error(
+                request,
+                f"Nothing was saved: someone else has just updated “{task}”. "
+                "The page now shows the latest figures; check them and save again.",
+            )
+            return redirect("actions:bulk-update", period_pk=self.period.pk)
+        messages.success(request, f"{saved} update{'s' if saved != 1 else ''} for {self.period.label} saved.")
+        return redirect("home")
+
+    def get_context_data(self, **kwargs):
+        rows = kwargs["rows"]
+        summary = [
+            (anchor, f"{item.task}: {message}")
+            for item, _expected, form in rows
+            for anchor, message in (form.error_summary() if form.is_bound else [])
+        ]
+        return super().get_context_data(**kwargs) | {"period": self.period, "error_summary": summary}
