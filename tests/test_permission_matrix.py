@@ -1,0 +1,108 @@
+"""Every role against every page and form: allowed (200 or a redirect after saving) or refused (403, or a
+redirect to sign in)."""
+
+import pytest
+from django.urls import reverse
+
+from serviceplans.roles import COMMITTEE_CLERKS, MANAGERS, MEMBERS, OFFICERS, PERFORMANCE_TEAM, roles_ensure
+from tests.builders import small_council
+from tests.factories import IndicatorOfficerFactory, OfficerFactory, TaskOfficerFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "officer", "other_officer", "manager", "performance", "clerk", "member"]
+READERS = {"officer", "other_officer", "manager", "performance", "clerk", "member"}
+WRITERS = {"officer", "manager", "performance"}  # of the Waste task and indicator, in the open period
+
+
+@pytest.fixture
+def world():
+    council = small_council(size=1)
+    waste, parks = council["services"]
+    groups = roles_ensure()
+    users = {}
+    for role, group in (
+        ("officer", OFFICERS),
+        ("other_officer", OFFICERS),
+        ("manager", MANAGERS),
+        ("performance", PERFORMANCE_TEAM),
+        ("clerk", COMMITTEE_CLERKS),
+        ("member", MEMBERS),
+    ):
+        user = UserFactory(username=role, is_staff=role in ("performance", "clerk"))
+        user.groups.add(groups[group])
+        officer = OfficerFactory(user=user, unit=waste if role != "other_officer" else parks)
+        users[role] = (user, officer)
+    waste.head = users["manager"][1]
+    waste.save()
+    task, indicator = council["tasks"][0], council["indicators"][0]
+    TaskOfficerFactory(task=task, officer=users["officer"][1])
+    IndicatorOfficerFactory(indicator=indicator, officer=users["officer"][1])
+    return council | {"users": users, "task": task, "indicator": indicator}
+
+
+def pages(world):
+    task, indicator, q1, q2 = world["task"], world["indicator"], world["q1"], world["q2"]
+    return {
+        "my updates": (reverse("home"), READERS),
+        "dashboard": (reverse("reporting:dashboard"), READERS),
+        "plans": (reverse("plan-list"), READERS),
+        "task page": (reverse("actions:task-detail", args=[task.pk]), READERS),
+        "indicator page": (reverse("indicators:indicator-detail", args=[indicator.pk]), READERS),
+        "bulk update": (reverse("actions:bulk-update", args=[q2.pk]), READERS),  # shows only your own tasks
+        "task update, open period": (reverse("actions:task-update", args=[task.pk, q2.pk]), WRITERS),
+        "task update, closed period": (
+            reverse("actions:task-update", args=[task.pk, q1.pk]),
+            {"performance"},
+        ),
+        "value entry, open period": (reverse("indicators:value-enter", args=[indicator.pk, q2.pk]), WRITERS),
+        "value entry, closed period": (
+            reverse("indicators:value-enter", args=[indicator.pk, q1.pk]),
+            {"performance"},
+        ),
+        "admin": (reverse("admin:index"), {"performance", "clerk"}),
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_on_every_page(client, world, role):
+    if role != "anonymous":
+        client.force_login(world["users"][role][0])
+    outcomes = {}
+    for name, (url, allowed) in pages(world).items():
+        response = client.get(url)
+        outcomes[name] = response.status_code
+        if role in allowed:
+            assert response.status_code == 200, (name, role, response.status_code)
+        elif role == "anonymous" or name == "admin":
+            assert response.status_code == 302 and "login" in response["Location"], (name, role)
+        else:
+            assert response.status_code == 403, (name, role, response.status_code)
+    assert outcomes
+
+
+FORMS = {
+    "task update": lambda w: (
+        reverse("actions:task-update", args=[w["task"].pk, w["q2"].pk]),
+        {"percent_complete": "60", "status": "green", "commentary": "On track.", "version": "1"},
+    ),
+    "value entry": lambda w: (
+        reverse("indicators:value-enter", args=[w["indicator"].pk, w["q2"].pk]),
+        {"value": "47", "no_data_reason": "", "note": "", "version": "1"},
+    ),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_every_role_on_every_form(client, world, role, form):
+    if role != "anonymous":
+        client.force_login(world["users"][role][0])
+    url, data = FORMS[form](world)
+    response = client.post(url, data)
+    if role in WRITERS:
+        assert response.status_code == 302 and "login" not in response["Location"]
+    elif role == "anonymous":
+        assert response.status_code == 302 and "login" in response["Location"]
+    else:
+        assert response.status_code == 403
