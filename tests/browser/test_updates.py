@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from serviceplans.roles import OFFICERS, roles_ensure
 from tests.builders import small_council
 from tests.conftest import axe_violations
-from tests.factories import OfficerFactory, TaskOfficerFactory, UserFactory
+from tests.factories import IndicatorOfficerFactory, OfficerFactory, TaskOfficerFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,7 +41,7 @@ def test_an_officer_updates_a_task_fixing_a_mistake_on_the_way(page, live_server
 
     expect(page.get_by_role("heading", level=1, name="My updates")).to_be_visible()
     assert axe_violations(page) == []
-    page.get_by_role("link", name=re.compile(r"^Update")).first.click()
+    page.get_by_role("link", name=re.compile(r"^Update " + re.escape(task.text[:30]))).click()
 
     expect(page.get_by_role("heading", level=1, name=task.text)).to_be_visible()
     assert axe_violations(page) == []
@@ -98,3 +98,27 @@ def test_the_update_form_works_from_the_keyboard_alone(page, live_server, office
     page.keyboard.press("Enter")
 
     expect(page.get_by_text("Your update for 2026/27 Q2 has been saved.")).to_be_visible()
+
+
+def test_value_entry_and_bulk_update_pages_pass_axe_with_errors_showing(page, live_server, officers):
+    user, task = officers["people"]["kmarsh"]
+    indicator = officers["indicators"][1]
+    IndicatorOfficerFactory(indicator=indicator, officer=user.officer)
+    sign_in(page, live_server, "kmarsh")
+
+    page.goto(f"{live_server.url}/indicators/{indicator.pk}/value/{officers['q2'].pk}/")
+    page.get_by_label("Value", exact=True).fill("950%")
+    page.get_by_role("button", name="Save value").click()
+    expect(page.get_by_role("alert")).to_contain_text("outside 0 to 100")
+    expect(page.get_by_label("Yes, this value is right")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_label("Value", exact=True).fill("49%")
+    page.get_by_label("Yes, this value is right").check()
+    page.get_by_role("button", name="Save value").click()
+    expect(page.get_by_text(re.compile("The value for 2026/27 Q2 has been saved: 49%"))).to_be_visible()
+
+    page.goto(f"{live_server.url}/tasks/all/{officers['q2'].pk}/")
+    expect(page.get_by_role("heading", level=1, name="Update all my tasks")).to_be_visible()
+    page.get_by_role("button", name="Save all updates").click()
+    expect(page.get_by_role("alert")).to_contain_text("nothing has been saved yet")
+    assert axe_violations(page) == []
