@@ -72,9 +72,8 @@ def tasks_with_period_status(
     ``period_updated_at`` (from its update for the period, or None), ``latest_status`` (the latest reported
     by the period's end), ``is_overdue`` and ``status_rank`` (red first, no update last) for sorting."""
     if period is None:
-        nothing = Value(None, output_field=CharField())
         queryset = queryset.annotate(
-            period_status=nothing,
+            period_status=Value(None, output_field=CharField()),
             period_percent=Value(None, output_field=IntegerField()),
             period_updated_at=Value(None, output_field=DateTimeField()),
             latest_status=Subquery(
@@ -135,7 +134,7 @@ def unit_choices(tree: UnitTree) -> list[tuple[str, str]]:
                 continue
             seen.add(pk)
             unit = tree.units[pk]
-            choices.append((unit.slug, "\u00a0\u00a0\u00a0" * depth + unit.name))
+            choices.append((unit.slug, "\u00a0\u00a0" * depth + unit.name))
             add(tree.children.get(pk, []), depth + 1)
 
     add(tree.children.get(None, []), 0)
@@ -150,7 +149,7 @@ def real_date(label: str) -> dict:
     return {
         "widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         "input_formats": ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"],
-        "error_messages": {"invalid": f"‘{label}’ must be a real date, like 31/3/2027"},
+        "error_messages": {"invalid": f"‘{label}’ must be a real date"},
     }
 
 
@@ -171,6 +170,9 @@ class ListFilterSet(django_filters.FilterSet):
         error_messages=choose("a part of the council"),
     )
 
+    #: Search first, then the lists to choose from; groups of checkboxes last (see includes/filter_form.html).
+    field_order = ["q", "period", "unit"]
+
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         self.periods = dashboard_periods()
         self.tree = unit_tree()
@@ -179,10 +181,11 @@ class ListFilterSet(django_filters.FilterSet):
         if not data.get("period", "").strip() and fallback is not None:
             data["period"] = fallback.label
         super().__init__(data, queryset, request=request, prefix=prefix)
-        self.filters["period"].extra["choices"] = [
-            (p.label, f"{p.label} ({p.get_state_display().lower()})") for p in self.periods
-        ]
+        self.filters["period"].extra["choices"] = [(p.label, f"{p.label} ({p.state})") for p in self.periods]
         self.filters["unit"].extra["choices"] = unit_choices(self.tree)
+        self.filters = {name: self.filters[name] for name in self.field_order if name in self.filters} | {
+            name: f for name, f in self.filters.items() if name not in self.field_order
+        }
         self.unit_ids = {unit.slug: pk for pk, unit in self.tree.units.items()}
         chosen = {p.label: p for p in self.periods}.get(data.get("period", "").strip())
         self.period: ReportingPeriod | None = chosen or fallback
@@ -198,15 +201,6 @@ class ListFilterSet(django_filters.FilterSet):
         ids = self.tree.descendant_ids(self.unit_ids[value])
         return queryset.filter(
             Q(section__unit_id__in=ids) | Q(section__unit__isnull=True, plan__unit_id__in=ids)
-        )
-
-    @property
-    def has_filters(self) -> bool:
-        """Has anything other than the period been chosen?"""
-        return any(
-            value not in (None, "", [], False)
-            for name, value in self.form.cleaned_data.items()
-            if name != "period"
         )
 
 
@@ -239,6 +233,9 @@ class TaskFilter(ListFilterSet):
     due_before = django_filters.DateFilter(
         label="Due on or before", field_name="due_date", lookup_expr="lte", **real_date("Due on or before")
     )
+    overdue = django_filters.BooleanFilter(
+        label="Only overdue tasks", widget=forms.CheckboxInput, method="filter_overdue"
+    )
     q = django_filters.CharFilter(
         label="Search",
         method="filter_text",
@@ -250,9 +247,6 @@ class TaskFilter(ListFilterSet):
         widget=forms.CheckboxSelectMultiple,
         method="filter_status",
         error_messages={"invalid_choice": "Choose statuses from the list"},
-    )
-    overdue = django_filters.BooleanFilter(
-        label="Only overdue tasks", widget=forms.CheckboxInput, method="filter_overdue"
     )
 
     class Meta:

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from serviceplans.templatetags.status_tags import status_tag
 
@@ -58,7 +59,13 @@ def nulls_last(queryset, is_descending: bool, *fields: str):
 class TaskTable(GovukTable):
     """Tasks with their status in the chosen period (``actions.filters.tasks_with_period_status``)."""
 
-    text = tables.Column("Task", order_by=("text", "pk"))
+    text = tables.Column(
+        "Task",
+        order_by=("text", "pk"),
+        attrs={
+            "th": {"class": "govuk-table__header govuk-!-width-one-quarter", "_ordering": ORDERING_CLASSES}
+        },
+    )
     plan = tables.Column("Plan", order_by=("plan__title", "plan__first_year", "pk"))
     section = tables.Column("Section", accessor="section__title", order_by=("section__title", "pk"))
     officers = tables.Column("Responsible officers", accessor="pk", orderable=False)
@@ -73,22 +80,17 @@ class TaskTable(GovukTable):
         sequence = ("text", "plan", "section", "officers", "due", "status", "percent", "updated")
         empty_text = "No tasks match these filters."
 
-    def __init__(self, *args, period_label: str = "", **kwargs):
-        super().__init__(*args, **kwargs)
-        if period_label:
-            self.columns["status"].column.verbose_name = f"Status, {period_label}"
-
     def render_text(self, record):
         return format_html(
             '<a class="govuk-link" href="{}">{}</a>', reverse("actions:task-detail", args=[record.pk]), record
         )
 
     def render_plan(self, record):
-        return str(record.plan)
+        return record.plan.title  # the period says which year
 
     def render_officers(self, record):
         names = [(link.officer.name,) for link in record.task_officers.all()]
-        return format_html_join(format_html("<br>"), "{}", names) if names else "–"
+        return format_html_join(mark_safe("<br>"), "{}", names) if names else "–"
 
     def render_due(self, record):
         written = record.due_date_text or (date_format(record.due_date, "j M Y") if record.due_date else "")

@@ -3,6 +3,8 @@ from django.conf import settings
 NAV_ITEMS = [
     ("home", "My updates"),
     ("reporting:dashboard", "Dashboard"),
+    ("actions:task-list", "Tasks"),
+    ("indicators:indicator-list", "Indicators"),
     ("plan-list", "Plans"),
 ]
 

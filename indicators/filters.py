@@ -1,0 +1,207 @@
+"""The indicator list's filters, and the rows behind them: each indicator judged for a reporting period.
+
+The rules
+---------
+
+* **The period** works as on the task list: without one, the dashboard's period; only indicators of plans
+  that cover the period's financial year are listed.
+* **RAG** is the indicator's judgement for the period (``IndicatorRecord``), worked out in Python from the
+  targets and values read with the rows. So the database filters (framework, unit, officer, words) narrow
+  the rows first, then the judged rows are filtered by RAG: the queries stay the same however many rows.
+* **Part of the council** means that unit and every unit beneath it; an indicator belongs to its
+  section's unit, else its plan's.
+* **Searching** looks in the indicator's name and reference code and its responsible officers' names.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import django_filters
+from django import forms
+from django.db.models import F, Q, QuerySet
+
+from actions.filters import ListFilterSet, choose
+from plans.models import CouncilSettings, Officer, ReportingPeriod
+from reporting.selectors import INDICATOR_RAG_ORDER
+from serviceplans.status import status_look
+
+from .models import Framework, Indicator, IndicatorOfficer
+from .performance import IndicatorRecord, PeriodPerformance
+from .rules import Symbol
+from .selectors import indicator_for_page
+
+SYMBOL_ORDER = [Symbol.WORSE, Symbol.WITHIN, Symbol.BETTER, Symbol.CANNOT_COMPARE]
+
+
+# -- Reads --------------------------------------------------------------------------------------------------
+
+
+def indicators_for_list() -> QuerySet[Indicator]:
+    """Indicators with their plan, section, units, targets, values, frameworks and officers: six queries
+    however many rows (the rows, then each of the five prefetches)."""
+    return indicator_for_page()
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One line of the indicator list: an indicator judged for the chosen period, with sort keys."""
+
+    indicator: Indicator
+    name: str
+    reference_code: str
+    frameworks: str
+    unit_name: str
+    officers: tuple[str, ...]
+    performance: PeriodPerformance | None
+    rag: str
+    symbol: Symbol | None
+
+    @property
+    def pk(self) -> int:
+        return self.indicator.pk
+
+    @property
+    def target_display(self) -> str:
+        return self.performance.target_display if self.performance else ""
+
+    @property
+    def actual_display(self) -> str:
+        return self.performance.actual_display if self.performance else ""
+
+    @property
+    def target_value(self) -> Decimal | None:
+        return self.performance.target if self.performance else None
+
+    @property
+    def actual_value(self) -> Decimal | None:
+        return self.performance.actual if self.performance else None
+
+    @property
+    def rag_rank(self) -> int:
+        return (
+            INDICATOR_RAG_ORDER.index(self.rag)
+            if self.rag in INDICATOR_RAG_ORDER
+            else len(INDICATOR_RAG_ORDER)
+        )
+
+    @property
+    def symbol_rank(self) -> int:
+        return SYMBOL_ORDER.index(self.symbol) if self.symbol in SYMBOL_ORDER else len(SYMBOL_ORDER)
+
+    @property
+    def name_key(self) -> str:
+        return self.name.casefold()
+
+
+def judged_rows(indicators, period: ReportingPeriod | None, settings: CouncilSettings) -> list[IndicatorRow]:
+    """Each indicator (read with ``indicators_for_list``) judged for the period, with no further query."""
+    rows = []
+    for indicator in indicators:
+        performance = None
+        if period is not None:
+            record = IndicatorRecord(
+                indicator,
+                default_tolerance=settings.default_tolerance_percent,
+                same_tolerance=settings.same_tolerance_percent,
+            )
+            performance = record.performance(period.period)
+        unit = indicator.section.unit or indicator.plan.unit
+        rows.append(
+            IndicatorRow(
+                indicator=indicator,
+                name=indicator.name,
+                reference_code=indicator.reference_code,
+                frameworks=", ".join(
+                    f.code for f in sorted(indicator.frameworks.all(), key=lambda f: (f.order, f.code))
+                ),
+                unit_name=unit.name,
+                officers=tuple(link.officer.name for link in indicator.indicator_officers.all()),
+                performance=performance,
+                rag=str(performance.rag) if performance else "no_data",
+                symbol=performance.symbol if performance else None,
+            )
+        )
+    return rows
+
+
+# -- The indicator list -------------------------------------------------------------------------------------
+
+
+def rag_choices() -> list[tuple[str, str]]:
+    return [(key, status_look(key).word) for key in INDICATOR_RAG_ORDER]
+
+
+class IndicatorFilter(ListFilterSet):
+    framework = django_filters.ChoiceFilter(
+        label="Framework",
+        empty_label="All frameworks",
+        method="filter_framework",
+        error_messages=choose("a framework"),
+    )
+    officer = django_filters.ChoiceFilter(
+        label="Responsible officer",
+        empty_label="All officers",
+        method="filter_officer",
+        error_messages=choose("an officer"),
+    )
+    q = django_filters.CharFilter(
+        label="Search",
+        method="filter_text",
+        help_text="Words in the indicator’s name or reference, or an officer’s name",
+    )
+    rag = django_filters.MultipleChoiceFilter(
+        label="RAG status in the period",
+        choices=rag_choices(),
+        widget=forms.CheckboxSelectMultiple,
+        method="filter_rag",
+        error_messages={"invalid_choice": "Choose RAG statuses from the list"},
+    )
+
+    class Meta:
+        model = Indicator
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["framework"].extra["choices"] = [
+            (framework.code, f"{framework.code} – {framework.name}") for framework in Framework.objects.all()
+        ]
+        self.filters["officer"].extra["choices"] = [
+            (str(pk), name)
+            for pk, name in Officer.objects.filter(indicator_roles__isnull=False)
+            .distinct()
+            .order_by("name")
+            .values_list("pk", "name")
+        ]
+
+    def filter_queryset(self, queryset):
+        if self.period is not None:
+            year = self.period.financial_year
+            queryset = queryset.filter(
+                plan__first_year__lte=year, plan__first_year__gt=year - F("plan__years")
+            )
+        return super().filter_queryset(queryset)
+
+    def filter_framework(self, queryset, name, value):
+        through = Indicator.frameworks.through.objects.filter(framework__code=value)
+        return queryset.filter(pk__in=through.values("indicator_id"))
+
+    def filter_officer(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=IndicatorOfficer.objects.filter(officer_id=value).values("indicator_id")
+        )
+
+    def filter_text(self, queryset, name, value):
+        named = IndicatorOfficer.objects.filter(officer__name__icontains=value).values("indicator_id")
+        return queryset.filter(
+            Q(name__icontains=value) | Q(reference_code__icontains=value) | Q(pk__in=named)
+        )
+
+    def filter_rag(self, queryset, name, value):
+        return queryset  # judged in Python: see rows()
+
+    def rows(self) -> list[IndicatorRow]:
+        """The filtered indicators judged for the period, then narrowed to the RAG statuses chosen."""
+        rows = judged_rows(self.qs, self.period, CouncilSettings.load())
+        wanted = set(self.form.cleaned_data.get("rag") or [])
+        return [row for row in rows if row.rag in wanted] if wanted else rows
