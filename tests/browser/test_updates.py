@@ -65,8 +65,17 @@ def test_an_officer_updates_a_task_fixing_a_mistake_on_the_way(page, live_server
     expect(page.get_by_text("Your update for 2026/27 Q2 has been saved.")).to_be_visible()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="My updates").click()
     done = page.get_by_role("table", name="Task updates already made")
-    expect(done.get_by_role("row", name=re.compile(re.escape(task.text[:30])))).to_contain_text("15%")
-    expect(done.get_by_role("row", name=re.compile(re.escape(task.text[:30])))).to_contain_text("Red")
+    expect(done.get_by_role("row", name=re.compile("^" + re.escape(task.text) + " "))).to_contain_text("15%")
+    expect(done.get_by_role("row", name=re.compile("^" + re.escape(task.text) + " "))).to_contain_text("Red")
+
+    # And the task list, filtered to red tasks, shows it with its new status.
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Tasks").click()
+    page.get_by_label("Red").check()
+    page.get_by_role("button", name="Filter").click()
+    listed = page.get_by_role("row", name=re.compile("^" + re.escape(task.text) + " "))
+    expect(listed).to_contain_text("Red")
+    expect(listed).to_contain_text("15%")
+    assert axe_violations(page) == []
 
 
 def test_another_officer_is_refused_the_task(page, live_server, officers):
