@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, FormView, TemplateView
 
+from indicators.selectors import my_value_returns
 from plans.models import CouncilSettings, ReportingPeriod
 from serviceplans.permissions import actor_for, can_update_task
 
@@ -137,18 +138,21 @@ class MyUpdatesView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         actor = actor_for(self.request.user)
-        periods = list(
-            ReportingPeriod.objects.filter(
-                state=ReportingPeriod.State.OPEN, kind__in=["quarter", "half"]
-            ).order_by("start_date")
+        open_periods = list(
+            ReportingPeriod.objects.filter(state=ReportingPeriod.State.OPEN).order_by("start_date")
         )
+        periods = [p for p in open_periods if p.kind in ("quarter", "half")]
         returns = my_task_returns(actor.acting_for, periods)
+        values = my_value_returns(actor.acting_for, open_periods)
         return super().get_context_data(**kwargs) | {
             "returns": returns,
             "to_do": [r for r in returns if r.update is None],
             "done": [r for r in returns if r.update is not None],
             "periods": periods,
             "periods_due": [p for p in periods if any(r.period == p for r in returns)],
+            "values_to_do": [v for v in values if v.value is None],
+            "values_done": [v for v in values if v.value is not None],
+            "values_total": len(values),
             "is_officer": actor.officer_id is not None,
         }
 

@@ -1,10 +1,19 @@
 """Reads for indicators, with every join they need, so no page runs a query per row."""
 
+from dataclasses import dataclass
+
 from django.db.models import Prefetch, QuerySet
 
 from plans.models import ReportingPeriod
 
 from .models import Indicator, IndicatorOfficer, IndicatorValue, Target
+
+COLLECTION_PERIOD_KINDS = {
+    "monthly": "month",
+    "quarterly": "quarter",
+    "half_yearly": "half",
+    "yearly": "year",
+}
 
 
 def indicators_with_record() -> QuerySet[Indicator]:
@@ -27,9 +36,7 @@ def indicator_for_page() -> QuerySet[Indicator]:
 
 def periods_for_values(indicator) -> list[ReportingPeriod]:
     """Open periods of the kind the indicator is collected by (months, quarters…), within its plan's years."""
-    kind = {"monthly": "month", "quarterly": "quarter", "half_yearly": "half", "yearly": "year"}.get(
-        indicator.collection_frequency, "quarter"
-    )
+    kind = COLLECTION_PERIOD_KINDS.get(indicator.collection_frequency, "quarter")
     plan = indicator.plan
     return list(
         ReportingPeriod.objects.filter(
@@ -38,4 +45,51 @@ def periods_for_values(indicator) -> list[ReportingPeriod]:
             financial_year__gte=plan.first_year,
             financial_year__lt=plan.first_year + plan.years,
         ).order_by("start_date")
+    )
+
+
+@dataclass(frozen=True)
+class ValueReturn:
+    """An indicator value an officer owes in an open period, with the value entered so far."""
+
+    indicator: Indicator
+    period: ReportingPeriod
+    value: IndicatorValue | None
+
+
+def my_value_returns(officer_ids: frozenset[int], periods: list[ReportingPeriod]) -> list[ValueReturn]:
+    """The indicator values due from these officers in the open periods of each indicator's collection kind."""
+    if not officer_ids or not periods:
+        return []
+    indicators = (
+        Indicator.objects.filter(
+            indicator_officers__officer_id__in=officer_ids,
+            plan__status__in=["approved", "published"],
+            data_only=False,
+        )
+        .select_related("plan", "section")
+        .prefetch_related(Prefetch("values", IndicatorValue.objects.filter(period__in=periods)))
+        .distinct()
+    )
+    returns = []
+    for indicator in indicators:
+        kind = COLLECTION_PERIOD_KINDS.get(indicator.collection_frequency, "quarter")
+        plan = indicator.plan
+        for period in periods:
+            if (
+                period.kind == kind
+                and plan.first_year <= period.financial_year < plan.first_year + plan.years
+            ):
+                value = next((v for v in indicator.values.all() if v.period_id == period.pk), None)
+                returns.append(ValueReturn(indicator, period, value))
+    returns.sort(key=lambda r: (r.value is not None, r.period.start_date, r.indicator.pk))
+    return returns
+
+
+def value_versions(indicator) -> QuerySet:
+    """Every saved version of every value of the indicator, newest first, with who saved it."""
+    return (
+        IndicatorValue.history.filter(indicator_id=indicator.pk)
+        .select_related("history_user", "period")
+        .order_by("-history_date")
     )

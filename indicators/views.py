@@ -10,7 +10,7 @@ from serviceplans.permissions import actor_for, can_enter_value
 
 from .forms import IndicatorValueForm
 from .performance import IndicatorRecord
-from .selectors import indicator_for_page, periods_for_values
+from .selectors import indicator_for_page, periods_for_values, value_versions
 from .services import ValueConflict, indicator_value_save
 
 
@@ -53,6 +53,7 @@ class IndicatorDetailView(LoginRequiredMixin, DetailView):
             "chart": chart,
             "settings": settings,
             "enterable_periods": enterable,
+            "versions": value_versions(indicator),
         }
 
 

@@ -71,3 +71,23 @@ def test_my_updates_queries_do_not_grow_with_tasks(client, officer_setting):
         response = client.get(reverse("home"))
     assert len(response.context["returns"]) == 12
     assert len(few) == len(many)
+
+
+def test_my_updates_lists_indicator_values_due_and_entered(client, officer_setting):
+    from tests.factories import IndicatorOfficerFactory
+
+    waste, parks = officer_setting["indicators"][0], officer_setting["indicators"][2]
+    parks.values.filter(period=officer_setting["q2"]).delete()
+    for indicator in (waste, parks):
+        IndicatorOfficerFactory(indicator=indicator, officer=officer_setting["officer"])
+    client.force_login(officer_setting["user"])
+
+    response = client.get(reverse("home"))
+
+    assert [v.indicator for v in response.context["values_to_do"]] == [parks]
+    assert [v.indicator for v in response.context["values_done"]] == [waste]
+    assert (
+        reverse("indicators:value-enter", args=[parks.pk, officer_setting["q2"].pk])
+        in response.content.decode()
+    )
+    assert "Indicator values (1 of 2 entered)" in response.content.decode()

@@ -113,3 +113,14 @@ def test_the_indicator_page_offers_value_entry_only_to_those_who_may(client, set
     assert "Enter the value for 2026/27 Q2" in client.get(page).content.decode()
     client.force_login(UserFactory(username="reader"))
     assert "Enter the value for" not in client.get(page).content.decode()
+
+
+def test_every_saved_value_is_kept_with_who_saved_it(client, setting):
+    client.force_login(setting["user"])
+    post(client, setting, value="51")
+    post(client, setting, value="52", version="1")
+    page = client.get(reverse("indicators:indicator-detail", args=[setting["indicator"].pk]))
+    saved_values = [
+        (v.value, v.history_user) for v in page.context["versions"] if v.period_id == setting["q2"].pk
+    ]
+    assert saved_values[:2] == [(Decimal(52), setting["user"]), (Decimal(51), setting["user"])]
