@@ -116,3 +116,25 @@ def test_signed_out_people_may_do_nothing(council):
 
     actor = actor_for(AnonymousUser())
     assert can_update_task(actor, council["waste_task"], council["q2"]) is False
+
+
+def test_ensure_roles_command_creates_the_groups_with_admin_permissions():
+    from io import StringIO
+
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("ensure_roles", stdout=out)
+    call_command("ensure_roles", stdout=out)
+
+    assert set(Group.objects.values_list("name", flat=True)) >= {
+        PERFORMANCE_TEAM,
+        COMMITTEE_CLERKS,
+        MANAGERS,
+        OFFICERS,
+        MEMBERS,
+    }
+    assert Group.objects.get(name=PERFORMANCE_TEAM).permissions.filter(codename="change_task").exists()
+    assert not Group.objects.get(name=COMMITTEE_CLERKS).permissions.filter(codename="change_task").exists()
+    assert Group.objects.get(name=COMMITTEE_CLERKS).permissions.filter(codename="view_task").exists()
