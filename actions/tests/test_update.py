@@ -204,3 +204,26 @@ def test_the_task_page_offers_the_update_only_to_those_who_may_make_it(client, s
 
     client.force_login(UserFactory(username="reader"))
     assert "Update progress for" not in client.get(task_url).content.decode()
+
+
+def test_the_update_form_queries_do_not_grow_with_earlier_updates(client, setting):
+    """Queries: session, user, task with its joins, officers, milestones, priorities, updates, period,
+    the reader's groups, officer, delegations, units headed, council settings."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ProgressUpdateFactory, ReportingPeriodFactory
+
+    client.force_login(setting["user"])
+    page = url(setting["task"], setting["q2"])
+    client.get(page)
+    with CaptureQueriesContext(connection) as few:
+        client.get(page)
+    for year in (2023, 2024, 2025):
+        for number in (1, 2, 3, 4):
+            ProgressUpdateFactory(
+                task=setting["task"], period=ReportingPeriodFactory(financial_year=year, number=number)
+            )
+    with CaptureQueriesContext(connection) as many:
+        client.get(page)
+    assert len(few) == len(many)

@@ -56,3 +56,10 @@ def test_plan_list_queries_do_not_grow_with_plans(client, django_assert_num_quer
     client.force_login(UserFactory())
     with django_assert_num_queries(3):
         client.get(reverse("plan-list"))
+
+
+def test_signing_out_ends_the_session(client):
+    client.force_login(UserFactory())
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302 and response["Location"] == "/accounts/login/"
+    assert client.get(reverse("plan-list")).status_code == 302
