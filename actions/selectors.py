@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 
 from plans.models import Plan, ReportingPeriod
+from plans.selectors import open_periods_in_plan
 
 from .models import ProgressUpdate, Task, TaskOfficer
 
@@ -39,14 +40,8 @@ def update_versions(task: Task) -> QuerySet:
 def periods_for_returns(plan) -> list[ReportingPeriod]:
     """The open periods in which ``plan`` asks for returns: quarters for a quarterly plan, half-years for a
     half-yearly one, within the years the plan covers."""
-    kind = "quarter" if plan.reporting_frequency == Plan.Frequency.QUARTERLY else "half"
-    return list(
-        ReportingPeriod.objects.filter(
-            state=ReportingPeriod.State.OPEN,
-            kind=kind,
-            financial_year__gte=plan.first_year,
-            financial_year__lt=plan.first_year + plan.years,
-        ).order_by("start_date")
+    return open_periods_in_plan(
+        plan, "quarter" if plan.reporting_frequency == Plan.Frequency.QUARTERLY else "half"
     )
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 
 from plans.models import ReportingPeriod
+from plans.selectors import open_periods_in_plan
 
 from .models import Indicator, IndicatorOfficer, IndicatorValue, Target
 
@@ -36,15 +37,8 @@ def indicator_for_page() -> QuerySet[Indicator]:
 
 def periods_for_values(indicator) -> list[ReportingPeriod]:
     """Open periods of the kind the indicator is collected by (months, quarters…), within its plan's years."""
-    kind = COLLECTION_PERIOD_KINDS.get(indicator.collection_frequency, "quarter")
-    plan = indicator.plan
-    return list(
-        ReportingPeriod.objects.filter(
-            state=ReportingPeriod.State.OPEN,
-            kind=kind,
-            financial_year__gte=plan.first_year,
-            financial_year__lt=plan.first_year + plan.years,
-        ).order_by("start_date")
+    return open_periods_in_plan(
+        indicator.plan, COLLECTION_PERIOD_KINDS.get(indicator.collection_frequency, "quarter")
     )
 
 

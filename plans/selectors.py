@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 
-from .models import OrganisationUnit, Plan
+from .models import OrganisationUnit, Plan, ReportingPeriod
 
 
 def plan_list() -> QuerySet[Plan]:
@@ -69,3 +69,15 @@ def unit_tree() -> UnitTree:
     for unit in units.values():
         children.setdefault(unit.parent_id, []).append(unit.pk)
     return UnitTree(units=units, children=children)
+
+
+def open_periods_in_plan(plan: Plan, kind: str) -> list[ReportingPeriod]:
+    """The open periods of ``kind`` (month, quarter, half, year) within the financial years ``plan`` covers."""
+    return list(
+        ReportingPeriod.objects.filter(
+            state=ReportingPeriod.State.OPEN,
+            kind=kind,
+            financial_year__gte=plan.first_year,
+            financial_year__lt=plan.first_year + plan.years,
+        ).order_by("start_date")
+    )
