@@ -68,6 +68,10 @@ def test_dashboard_indicator_and_task_pages_by_role_and_with_no_axe_violations(p
     expect(page.get_by_role("heading", level=1, name=task.text)).to_be_visible()
     assert axe_violations(page) == []
 
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Plans").click()
+    expect(page.get_by_role("table", name=re.compile("1 plan"))).to_be_visible()
+    assert axe_violations(page) == []
+
 
 @live
 def test_the_skip_link_is_the_first_thing_the_keyboard_reaches(page, live_server):
