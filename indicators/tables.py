@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from django_tables2.data import TableListData
 from django_tables2.utils import Accessor, OrderBy
 
-from actions.tables import GovukTable, numeric
+from serviceplans.tables import GovukTable, numeric
 from serviceplans.templatetags.status_tags import status_tag, symbol_tag
 
 
