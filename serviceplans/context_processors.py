@@ -5,7 +5,7 @@ NAV_ITEMS = [
     ("reporting:dashboard", "Dashboard"),
     ("actions:task-list", "Tasks"),
     ("indicators:indicator-list", "Indicators"),
-    ("plan-list", "Plans"),
+    ("plans:plan-list", "Plans"),
 ]
 
 

@@ -11,6 +11,8 @@ defaults that are safe for local development:
 - ``COUNCIL_NAME``: the council's name shown in the header and on papers.
 - ``EMAIL_BACKEND``, ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``, ``DEFAULT_FROM_EMAIL``: Django's own names (console backend by default).
+- ``SITE_URL``: the address people reach the service at, for links in reminder e-mails.
+- ``IMPORT_MAX_BYTES``, ``IMPORT_MAX_ROWS``: limits on uploaded plan workbooks (10 MB, 20,000 rows).
 """
 
 from pathlib import Path
@@ -154,6 +156,13 @@ if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/govuk.html"
+
+# Where the service is reached, for links in e-mails sent outside a request (reminders from cron).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Limits on uploaded plan workbooks: bigger files are refused with a clear message, never half-read.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
 
 LOGGING = {
     "version": 1,

@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 from actions.views import MyUpdatesView
-from plans.views import PlanListView
 
 admin.site.site_header = "Service plans administration"
 admin.site.site_title = "Service plans"
@@ -10,7 +9,8 @@ admin.site.index_title = "Reference data, plans, tasks and indicators"
 
 urlpatterns = [
     path("", MyUpdatesView.as_view(), name="home"),
-    path("plans/", PlanListView.as_view(), name="plan-list"),
+    path("plans/", include("plans.urls")),
+    path("workbooks/", include("reporting.workbook.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("tasks/", include("actions.urls")),
     path("indicators/", include("indicators.urls")),

@@ -46,7 +46,7 @@ def pages(world):
     return {
         "my updates": (reverse("home"), READERS),
         "dashboard": (reverse("reporting:dashboard"), READERS),
-        "plans": (reverse("plan-list"), READERS),
+        "plans": (reverse("plans:plan-list"), READERS),
         "task page": (reverse("actions:task-detail", args=[task.pk]), READERS),
         "indicator page": (reverse("indicators:indicator-detail", args=[indicator.pk]), READERS),
         "bulk update": (reverse("actions:bulk-update", args=[q2.pk]), READERS),  # shows only your own tasks

@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_plan_list_needs_sign_in(client):
-    response = client.get(reverse("plan-list"))
+    response = client.get(reverse("plans:plan-list"))
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
 
@@ -33,7 +33,7 @@ def test_plan_list_shows_plans_with_their_counts(client):
     TaskFactory.create_batch(3, section=section)
     client.force_login(UserFactory())
 
-    response = client.get(reverse("plan-list"))
+    response = client.get(reverse("plans:plan-list"))
 
     assert response.status_code == 200
     plans = list(response.context["plans"])
@@ -44,7 +44,7 @@ def test_plan_list_shows_plans_with_their_counts(client):
 
 def test_plan_list_shows_an_empty_state(client):
     client.force_login(UserFactory())
-    response = client.get(reverse("plan-list"))
+    response = client.get(reverse("plans:plan-list"))
     assert b"There are no plans yet" in response.content
 
 
@@ -55,11 +55,11 @@ def test_plan_list_queries_do_not_grow_with_plans(client, django_assert_num_quer
         TaskFactory(section=PlanSectionFactory())
     client.force_login(UserFactory())
     with django_assert_num_queries(3):
-        client.get(reverse("plan-list"))
+        client.get(reverse("plans:plan-list"))
 
 
 def test_signing_out_ends_the_session(client):
     client.force_login(UserFactory())
     response = client.post(reverse("logout"))
     assert response.status_code == 302 and response["Location"] == "/accounts/login/"
-    assert client.get(reverse("plan-list")).status_code == 302
+    assert client.get(reverse("plans:plan-list")).status_code == 302
