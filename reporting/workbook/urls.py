@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401 - pages are added here
+"""Plan workbooks: the Excel format plans and returns are imported from and exported to."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "workbook"
 
-urlpatterns = []
+urlpatterns = [
+    path("import/", views.ImportUploadView.as_view(), name="import-upload"),
+    path("import/preview/", views.ImportPreviewView.as_view(), name="import-preview"),
+    path("import/confirm/", views.ImportConfirmView.as_view(), name="import-confirm"),
+    path("template.xlsx", views.TemplateDownloadView.as_view(), name="template"),
+    path("plans/<slug:slug>.xlsx", views.PlanExportView.as_view(), name="plan-export"),
+]

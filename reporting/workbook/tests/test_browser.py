@@ -1,0 +1,69 @@
+"""A real browser through the import: upload, preview with warnings, confirm; and a bad file's errors.
+
+Elements are found by role and label, so this also proves the markup is accessible; axe-core checks each
+page against WCAG 2.2 A and AA.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from plans.models import Plan
+from serviceplans.roles import PERFORMANCE_TEAM
+from tests.browser.test_pages import sign_in
+from tests.conftest import axe_violations, browser, page  # noqa: F401 - the shared browser fixtures
+from tests.factories import UserFactory
+
+from .helpers import good_workbook, sheets, task, workbook_bytes
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def sign_in_as_performance_team(page, live_server):  # noqa: F811
+    user = UserFactory(username="performance")
+    user.groups.add(Group.objects.get_or_create(name=PERFORMANCE_TEAM)[0])
+    sign_in(page, live_server, username="performance")
+
+
+def test_import_a_workbook_through_the_pages(page, live_server, tmp_path, settings):  # noqa: F811
+    settings.IMPORT_HOLDING_DIR = str(tmp_path / "held")
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(good_workbook(tasks=[task(), task(text="Other", **{"Due Date": "Soon"})]))
+    sign_in_as_performance_team(page, live_server)
+
+    page.goto(live_server.url + reverse("workbook:import-upload"))
+    expect(page.get_by_role("heading", level=1, name="Import a plan from a workbook")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Check the workbook").click()
+    expect(page.get_by_role("link", name="Choose a plan workbook to upload")).to_be_visible()
+    assert axe_violations(page) == []
+
+    page.get_by_label("Plan workbook").set_input_files(str(path))
+    page.get_by_role("button", name="Check the workbook").click()
+    expect(page.get_by_role("heading", level=1, name="Check the import")).to_be_visible()
+    expect(page.get_by_role("table", name="Warnings (1): the import can go ahead")).to_be_visible()
+    assert axe_violations(page) == []
+
+    page.get_by_role("button", name="Import the plan").click()
+    expect(page.get_by_text("was imported as a draft plan: 2 tasks and 1 indicator.")).to_be_visible()
+    assert Plan.objects.get().status == Plan.Status.DRAFT
+
+
+def test_a_bad_workbook_shows_each_error(page, live_server, tmp_path, settings):  # noqa: F811
+    settings.IMPORT_HOLDING_DIR = str(tmp_path / "held")
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(workbook_bytes(sheets(tasks=[task(Category="Gardening")])))
+    sign_in_as_performance_team(page, live_server)
+
+    page.goto(live_server.url + reverse("workbook:import-upload"))
+    page.get_by_label("Plan workbook").set_input_files(str(path))
+    page.get_by_role("button", name="Check the workbook").click()
+
+    expect(page.get_by_role("heading", level=1, name="The workbook cannot be imported")).to_be_visible()
+    page.get_by_role("link", name="1 error in plan.xlsx").click()
+    errors = page.get_by_role("table", name="Errors")
+    expect(errors.get_by_role("cell", name="Gardening")).to_be_visible()
+    expect(page.get_by_role("button", name="Import the plan")).to_have_count(0)
+    assert axe_violations(page) == []
+    assert not Plan.objects.exists()
