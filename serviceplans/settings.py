@@ -12,7 +12,8 @@ defaults that are safe for local development:
 - ``EMAIL_BACKEND``, ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``, ``DEFAULT_FROM_EMAIL``: Django's own names (console backend by default).
 - ``SITE_URL``: the address people reach the service at, for links in reminder e-mails.
-- ``IMPORT_MAX_BYTES``, ``IMPORT_MAX_ROWS``: limits on uploaded plan workbooks (10 MB, 20,000 rows).
+- ``IMPORT_MAX_BYTES``, ``IMPORT_MAX_ROWS``: limits on uploaded plan workbooks (10 MB, 20,000 rows);
+  ``IMPORT_HOLDING_DIR``: where an upload waits between preview and confirm.
 """
 
 from pathlib import Path
@@ -163,6 +164,9 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Limits on uploaded plan workbooks: bigger files are refused with a clear message, never half-read.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
+# Where an uploaded workbook waits between preview and confirm: a private folder, shared by every server
+# process. Blank means a folder in the system's temporary directory.
+IMPORT_HOLDING_DIR = env.str("IMPORT_HOLDING_DIR", default="")
 
 LOGGING = {
     "version": 1,
