@@ -3,7 +3,9 @@ from django.db import models
 from django.forms import Textarea
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Milestone, ProgressUpdate, Task, TaskOfficer
+from plans.admin import ReasonForChangeAdmin
+
+from .models import Milestone, ProgressUpdate, ReminderSent, Return, Task, TaskOfficer
 
 
 class TaskOfficerInline(admin.TabularInline):
@@ -32,7 +34,7 @@ class ProgressUpdateInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(SimpleHistoryAdmin):
+class TaskAdmin(ReasonForChangeAdmin):
     list_display = ["__str__", "section", "category", "due_date_text", "ongoing"]
     list_per_page = 50
     list_filter = ["category", "ongoing", "plan", "plan__first_year"]
@@ -82,3 +84,25 @@ class TaskOfficerAdmin(admin.ModelAdmin):
     search_fields = ["officer__name", "task__text"]
     autocomplete_fields = ["task", "officer"]
     list_select_related = ["officer", "task"]
+
+
+@admin.register(Return)
+class ReturnAdmin(SimpleHistoryAdmin):
+    list_display = ["officer", "period", "state", "submitted_at", "decided_by", "decided_at"]
+    list_filter = ["state", "period"]
+    search_fields = ["officer__name", "comment"]
+    autocomplete_fields = ["officer", "period"]
+    list_select_related = ["officer", "period", "decided_by"]
+    readonly_fields = ["submitted_at", "submitted_by", "decided_at", "decided_by"]
+
+
+@admin.register(ReminderSent)
+class ReminderSentAdmin(admin.ModelAdmin):
+    list_display = ["recipient", "kind", "sent_on", "address", "sent_at"]
+    list_filter = ["kind", "sent_on"]
+    search_fields = ["recipient__name", "address"]
+    list_select_related = ["recipient"]
+    readonly_fields = ["recipient", "kind", "sent_on", "sent_at", "address", "summary"]
+
+    def has_add_permission(self, request):
+        return False

@@ -76,3 +76,29 @@ class ProgressUpdateForm(GovukForm):
                 "expected by now",
             )
         return data
+
+
+class SignoffFilterForm(forms.Form):
+    """Which period and unit the sign-off page shows: a plain GET form, so it works without JavaScript."""
+
+    period = forms.ChoiceField(label="Period", required=False)
+    unit = forms.ChoiceField(label="Unit (with the units beneath it)", required=False)
+
+    def __init__(self, *args, periods, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].choices = [(str(p.pk), p.label) for p in periods]
+        self.fields["unit"].choices = [("", "All units")] + [(str(u.pk), u.name) for u in units]
+
+
+class ReturnSendBackForm(GovukForm):
+    """Why the manager is sending a return back: the officer sees this on their My updates page."""
+
+    comment = forms.CharField(
+        label="Why are you sending it back?",
+        max_length=2000,
+        widget=forms.Textarea,
+        error_messages={
+            "required": "Enter a comment saying what the officer needs to put right",
+            "max_length": "The comment must be 2,000 characters or fewer",
+        },
+    )

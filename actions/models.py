@@ -7,6 +7,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from plans.models import Objective, Officer, Plan, PlanSection, Priority, ReportingPeriod
+from plans.rules import PlanStructureLocked
 
 
 class Task(models.Model):
@@ -71,6 +72,16 @@ class Task(models.Model):
 
     def __str__(self):
         return self.text if len(self.text) <= 90 else self.text[:89] + "…"
+
+    def delete(self, *args, **kwargs):
+        """A task of an approved, published or archived plan is never deleted: the plan's structure is
+        locked. (Deleting the whole plan's rows in a test database bypasses this, as bulk deletes do.)"""
+        if self.plan.is_locked:
+            raise PlanStructureLocked(
+                f"“{self}” cannot be deleted: its plan has been {self.plan.get_status_display().lower()}. "
+                "Mark it not applicable, with the reason, instead."
+            )
+        return super().delete(*args, **kwargs)
 
     def clean(self):
         errors = {}
@@ -161,3 +172,67 @@ class ProgressUpdate(models.Model):
 
     def __str__(self):
         return f"{self.task} – {self.period}: {self.get_status_display()}"
+
+
+class Return(models.Model):
+    """An officer's return for a reporting period: their task updates and indicator values, submitted for
+    their manager to approve or send back. No row means the return has not been started."""
+
+    class State(models.TextChoices):
+        NOT_STARTED = "not_started", "Not submitted"
+        SUBMITTED = "submitted", "Submitted"
+        APPROVED = "approved", "Approved"
+        SENT_BACK = "sent_back", "Sent back"
+
+    officer = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="returns")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="returns")
+    state = models.CharField(max_length=12, choices=State.choices, default=State.NOT_STARTED)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    comment = models.TextField(blank=True, help_text="The manager's reason for sending the return back.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["period__start_date", "officer__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["officer", "period"], name="one_return_per_officer_and_period"),
+            models.CheckConstraint(
+                condition=~models.Q(state="sent_back") | ~models.Q(comment=""),
+                name="sent_back_return_has_comment",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.officer.name} – {self.period}: {self.get_state_display()}"
+
+
+class ReminderSent(models.Model):
+    """One reminder e-mail sent to an officer on a day, so a second run the same day sends nothing new."""
+
+    class Kind(models.TextChoices):
+        DIGEST = "digest", "Returns due"
+        LATE_LIST = "late_list", "Late returns in your units"
+
+    recipient = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    sent_on = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    address = models.EmailField()
+    summary = models.TextField(blank=True, help_text="What the e-mail listed.")
+
+    class Meta:
+        ordering = ["-sent_on", "recipient__name"]
+        verbose_name = "reminder sent"
+        verbose_name_plural = "reminders sent"
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "kind", "sent_on"], name="one_reminder_a_day")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} to {self.recipient.name}, {self.sent_on}"

@@ -1,13 +1,16 @@
 """Reads for tasks and their updates, with every join they need."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
-from plans.models import Plan, ReportingPeriod
+from indicators.models import IndicatorOfficer, IndicatorValue
+from plans.models import Officer, OrganisationUnit, Plan, ReportingPeriod
+from plans.rules import return_is_due
 from plans.selectors import open_periods_in_plan
 
-from .models import ProgressUpdate, Task, TaskOfficer
+from .models import ProgressUpdate, Return, Task, TaskOfficer
 
 
 def tasks_in_scope() -> QuerySet[Task]:
@@ -96,3 +99,177 @@ def my_task_returns(officer_ids: frozenset[int], periods: list[ReportingPeriod])
         )
     )
     return returns
+
+
+# -- returns: what each officer owes in a period, and where their sign-off stands ----------------------------
+
+PLAN_FREQUENCY_FOR_KIND = {"quarter": Plan.Frequency.QUARTERLY, "half": Plan.Frequency.HALF_YEARLY}
+INDICATOR_FREQUENCY_FOR_KIND = {
+    "month": "monthly",
+    "quarter": "quarterly",
+    "half": "half_yearly",
+    "year": "yearly",
+}
+REPORTING_PLAN_STATUSES = [Plan.Status.APPROVED, Plan.Status.PUBLISHED]
+
+
+@dataclass
+class ReturnRow:
+    """One officer's return for one period: what they owe, what they have done, and its sign-off."""
+
+    officer: Officer
+    period: ReportingPeriod
+    record: Return | None
+    tasks_due: int = 0
+    tasks_done: int = 0
+    values_due: int = 0
+    values_done: int = 0
+
+    @property
+    def state(self) -> str:
+        return self.record.state if self.record else Return.State.NOT_STARTED
+
+    @property
+    def state_label(self) -> str:
+        return Return.State(self.state).label
+
+    @property
+    def missing(self) -> int:
+        return self.tasks_due - self.tasks_done + self.values_due - self.values_done
+
+    @property
+    def is_due(self) -> bool:
+        return return_is_due(self.record.state if self.record else None)
+
+
+def _covers(first_year: int, years: int, financial_year: int) -> bool:
+    return first_year <= financial_year < first_year + years
+
+
+def returns_for_period(
+    period: ReportingPeriod,
+    *,
+    officer_ids: Iterable[int] | None = None,
+    unit_ids: Iterable[int] | None = None,
+) -> list[ReturnRow]:
+    """Every officer who owes a return in ``period`` (tasks in approved or published plans reported at the
+    period's frequency, and indicators collected at it), optionally only ``officer_ids`` or officers of
+    ``unit_ids``, with how many updates and values they have made and their return's sign-off.
+
+    Four queries, however many officers: task links, indicator links, officers, returns."""
+    year = period.financial_year
+    rows: dict[int, ReturnRow] = {}
+    counts: dict[int, list[int]] = {}
+
+    def scoped(queryset):
+        if officer_ids is not None:
+            queryset = queryset.filter(officer_id__in=list(officer_ids))
+        if unit_ids is not None:
+            queryset = queryset.filter(officer__unit_id__in=list(unit_ids))
+        return queryset.filter(officer__active=True)
+
+    frequency = PLAN_FREQUENCY_FOR_KIND.get(period.kind)
+    if frequency is not None:
+        links = scoped(
+            TaskOfficer.objects.filter(
+                task__plan__status__in=REPORTING_PLAN_STATUSES,
+                task__plan__reporting_frequency=frequency,
+                task__plan__first_year__lte=year,
+                task__plan__first_year__gt=year - 3,
+            )
+        ).annotate(done=Exists(ProgressUpdate.objects.filter(task=OuterRef("task_id"), period=period)))
+        for officer_id, first_year, years, done in links.values_list(
+            "officer_id", "task__plan__first_year", "task__plan__years", "done"
+        ):
+            if _covers(first_year, years, year):
+                tally = counts.setdefault(officer_id, [0, 0, 0, 0])
+                tally[0] += 1
+                tally[1] += bool(done)
+    values = scoped(
+        IndicatorOfficer.objects.filter(
+            indicator__plan__status__in=REPORTING_PLAN_STATUSES,
+            indicator__collection_frequency=INDICATOR_FREQUENCY_FOR_KIND[period.kind],
+            indicator__data_only=False,
+            indicator__plan__first_year__lte=year,
+            indicator__plan__first_year__gt=year - 3,
+        )
+    ).annotate(done=Exists(IndicatorValue.objects.filter(indicator=OuterRef("indicator_id"), period=period)))
+    for officer_id, first_year, years, done in values.values_list(
+        "officer_id", "indicator__plan__first_year", "indicator__plan__years", "done"
+    ):
+        if _covers(first_year, years, year):
+            tally = counts.setdefault(officer_id, [0, 0, 0, 0])
+            tally[2] += 1
+            tally[3] += bool(done)
+    if not counts:
+        return []
+    officers = Officer.objects.filter(pk__in=counts).select_related("unit", "user")
+    records = {
+        r.officer_id: r
+        for r in Return.objects.filter(period=period, officer_id__in=counts).select_related(
+            "submitted_by", "decided_by"
+        )
+    }
+    for officer in officers:
+        tasks_due, tasks_done, values_due, values_done = counts[officer.pk]
+        rows[officer.pk] = ReturnRow(
+            officer, period, records.get(officer.pk), tasks_due, tasks_done, values_due, values_done
+        )
+    return sorted(
+        rows.values(), key=lambda r: (r.officer.unit.name if r.officer.unit else "", r.officer.name)
+    )
+
+
+RETURN_STATES = [state.value for state in Return.State]
+
+
+@dataclass(frozen=True)
+class UnitSignoff:
+    """A unit's returns in a period, with how many are in each state."""
+
+    unit: OrganisationUnit | None
+    rows: list[ReturnRow]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counted = dict.fromkeys(RETURN_STATES, 0)
+        for row in self.rows:
+            counted[row.state] += 1
+        return counted
+
+
+def signoff_by_unit(rows: list[ReturnRow]) -> list[UnitSignoff]:
+    """Returns grouped by the officer's unit, units in name order."""
+    groups: dict[int | None, list[ReturnRow]] = {}
+    units: dict[int | None, OrganisationUnit | None] = {}
+    for row in rows:
+        groups.setdefault(row.officer.unit_id, []).append(row)
+        units[row.officer.unit_id] = row.officer.unit
+    return sorted(
+        (UnitSignoff(units[key], group) for key, group in groups.items()),
+        key=lambda g: g.unit.name if g.unit else "",
+    )
+
+
+def signoff_periods() -> list[ReportingPeriod]:
+    """Periods a return can be made for (quarters and half-years that have been opened), latest first."""
+    return list(
+        ReportingPeriod.objects.filter(kind__in=["quarter", "half"])
+        .exclude(state=ReportingPeriod.State.SCHEDULED)
+        .order_by("-start_date", "end_date")
+    )
+
+
+def return_versions(officer_ids: Iterable[int], period_ids: Iterable[int] | None = None) -> QuerySet:
+    """Every saved version of these officers' returns (sign-off steps), with who saved it."""
+    queryset = Return.history.filter(officer_id__in=list(officer_ids))
+    if period_ids is not None:
+        queryset = queryset.filter(period_id__in=list(period_ids))
+    return queryset.select_related("history_user", "period", "officer").order_by("history_date", "history_id")
+
+
+def task_history_records(task: Task) -> tuple[list, list]:
+    """Every saved version of the task and of its updates, with who saved them (two queries)."""
+    tasks = list(Task.history.filter(id=task.pk).select_related("history_user"))
+    updates = list(ProgressUpdate.history.filter(task_id=task.pk).select_related("history_user", "period"))
+    return tasks, updates

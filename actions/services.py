@@ -1,10 +1,12 @@
 """Writes for tasks: saving an officer's progress update without ever losing someone else's."""
 
 from django.db import transaction
+from django.utils import timezone
 
-from plans.models import ReportingPeriod
+from plans.models import Officer, ReportingPeriod
+from plans.rules import IllegalTransition, return_step_check
 
-from .models import ProgressUpdate, Task
+from .models import ProgressUpdate, Return, Task
 
 
 class UpdateConflict(Exception):
@@ -59,3 +61,54 @@ def progress_updates_save_all(*, period: ReportingPeriod, user, rows: list[tuple
             seen_version=data["version"],
         )
     return len(rows)
+
+
+# -- returns: an officer submits, their manager approves or sends back -------------------------------------
+
+
+def _saved(record: Return, user, fields: list[str]) -> Return:
+    if user is not None:
+        record._history_user = user
+    record.save(update_fields=fields)
+    return record
+
+
+@transaction.atomic
+def return_submit(*, officer: Officer, period: ReportingPeriod, user) -> Return:
+    """``officer``'s return for ``period`` goes to their manager. Only while the period is open; a return
+    that was sent back can be submitted again. Missing updates do not stop it: the manager sees how many
+    are missing and decides. Once submitted, the officer's own tasks and values for the period are
+    read-only to them until it is sent back."""
+    if period.state != ReportingPeriod.State.OPEN:
+        raise IllegalTransition(f"Returns for {period.label} cannot be submitted: the period is not open.")
+    record = Return.objects.select_for_update().filter(officer=officer, period=period).first()
+    state = return_step_check("submit", record.state if record else Return.State.NOT_STARTED).value
+    if record is None:
+        record = Return(officer=officer, period=period)
+    record.state, record.submitted_at, record.submitted_by = state, timezone.now(), user
+    if user is not None:
+        record._history_user = user
+    record.save()
+    return record
+
+
+@transaction.atomic
+def return_approve(*, record: Return, user) -> Return:
+    """The manager accepts a submitted return."""
+    record = Return.objects.select_for_update().get(pk=record.pk)
+    record.state = return_step_check("approve", record.state).value
+    record.decided_at, record.decided_by, record.comment = timezone.now(), user, ""
+    return _saved(record, user, ["state", "decided_at", "decided_by", "comment"])
+
+
+@transaction.atomic
+def return_send_back(*, record: Return, user, comment: str) -> Return:
+    """The manager sends a return back with a comment saying what to put right; the officer sees it on their
+    My updates page and can change their updates again."""
+    comment = comment.strip()
+    if not comment:
+        raise IllegalTransition("Enter a comment saying what the officer needs to put right.")
+    record = Return.objects.select_for_update().get(pk=record.pk)
+    record.state = return_step_check("send_back", record.state).value
+    record.decided_at, record.decided_by, record.comment = timezone.now(), user, comment
+    return _saved(record, user, ["state", "decided_at", "decided_by", "comment"])

@@ -2,22 +2,52 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.text import slugify
-from django.views.generic import DetailView, FormView, TemplateView
+from django.views.generic import DetailView, FormView, TemplateView, View
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from indicators.selectors import my_value_returns
-from plans.models import CouncilSettings, ReportingPeriod
+from plans.models import CouncilSettings, Officer, ReportingPeriod
+from plans.rules import IllegalTransition
+from plans.selectors import unit_tree
 from reporting.xlsx import DATE, DATETIME, NUMBER, STATUS, Column, xlsx_response
-from serviceplans.permissions import actor_for, can_update_task
+from serviceplans.history import history_entries
+from serviceplans.permissions import (
+    actor_for,
+    can_decide_return,
+    can_see_signoff,
+    can_submit_return,
+    can_update_task,
+    nearest_manager_id,
+)
 
 from .filters import TaskFilter, tasks_for_list
-from .forms import ProgressUpdateForm
+from .forms import ProgressUpdateForm, ReturnSendBackForm, SignoffFilterForm
+from .models import Return
 from .progress import task_expected_percent, update_progress
 from .rules import StatusThresholds
-from .selectors import my_task_returns, periods_for_returns, task_for_page, update_versions
-from .services import UpdateConflict, progress_update_save, progress_updates_save_all
+from .selectors import (
+    RETURN_STATES,
+    my_task_returns,
+    periods_for_returns,
+    return_versions,
+    returns_for_period,
+    signoff_by_unit,
+    signoff_periods,
+    task_for_page,
+    task_history_records,
+    update_versions,
+)
+from .services import (
+    UpdateConflict,
+    progress_update_save,
+    progress_updates_save_all,
+    return_approve,
+    return_send_back,
+    return_submit,
+)
 from .tables import TaskTable
 
 
@@ -43,7 +73,40 @@ class TaskDetailView(LoginRequiredMixin, DetailView):
             ],
             "progress": list(reversed(progress)),
             "versions": update_versions(task),
+            "history": task_history(task),
         }
+
+
+RETURN_STEP_NAMES = {
+    Return.State.SUBMITTED: "Submitted",
+    Return.State.APPROVED: "Approved",
+    Return.State.SENT_BACK: "Sent back",
+}
+
+
+def return_step_name(record) -> str | None:
+    """A return's history row named by the step it records: submitted, approved or sent back."""
+    return RETURN_STEP_NAMES.get(record.state) if record.history_type != "-" else None
+
+
+def task_history(task) -> list:
+    """The task's audit trail: changes to the task, its updates, and its officers' returns (submitted,
+    approved, sent back) in the periods it was reported in."""
+    task_records, update_records = task_history_records(task)
+    periods = {record.period.pk: record.period.label for record in update_records}
+    officer_ids = [link.officer_id for link in task.task_officers.all()]
+    labels = {
+        "Task": lambda r: "Task",
+        "Update": lambda r: f"Update, {periods.get(r.period_id, '')}",
+        "Return": lambda r: f"{r.officer.name}'s return, {r.period.label}",
+    }
+    returns = return_versions(officer_ids, periods) if periods and officer_ids else []
+    entries = (
+        history_entries(task_records, what=labels["Task"])
+        + history_entries(update_records, what=labels["Update"])
+        + history_entries(returns, what=labels["Return"], action=return_step_name)
+    )
+    return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 
 class TaskUpdateView(LoginRequiredMixin, FormView):
@@ -150,7 +213,16 @@ class MyUpdatesView(LoginRequiredMixin, TemplateView):
         periods = [p for p in open_periods if p.kind in ("quarter", "half")]
         returns = my_task_returns(actor.acting_for, periods)
         values = my_value_returns(actor.acting_for, open_periods)
+        sign_off = [
+            row for period in periods for row in returns_for_period(period, officer_ids=actor.acting_for)
+        ]
+        for row in sign_off:
+            row.can_submit = row.is_due and can_submit_return(actor, row.officer.pk, row.period)
+        locked = {row.period.pk for row in sign_off if row.officer.pk == actor.officer_id and not row.is_due}
         return super().get_context_data(**kwargs) | {
+            "sign_off": sign_off,
+            "locked_period_ids": locked,
+            "my_officer_id": actor.officer_id,
             "returns": returns,
             "to_do": [r for r in returns if r.update is None],
             "done": [r for r in returns if r.update is not None],
@@ -323,3 +395,144 @@ class TaskListView(LoginRequiredMixin, ListDownloadMixin, SingleTableMixin, Filt
             task.is_overdue,
             task.period_updated_at,
         ]
+
+
+# -- returns: submit, and the managers' sign-off page ------------------------------------------------------
+
+
+class ReturnSubmitView(LoginRequiredMixin, View):
+    """POST: an officer (or their delegate) submits their return for a period to their manager."""
+
+    def post(self, request, period_pk, officer_pk):
+        period = get_object_or_404(ReportingPeriod, pk=period_pk)
+        officer = get_object_or_404(Officer, pk=officer_pk)
+        actor = actor_for(request.user)
+        if officer.pk not in actor.acting_for and not actor.runs_everything:
+            raise PermissionDenied("You can only submit your own return, or one delegated to you.")
+        if not can_submit_return(actor, officer.pk, period):
+            messages.error(
+                request, f"Returns for {period.label} cannot be submitted: the period is not open."
+            )
+            return redirect("home")
+        try:
+            return_submit(officer=officer, period=period, user=request.user)
+        except IllegalTransition as error:
+            messages.error(request, str(error))
+            return redirect("home")
+        manager_id = nearest_manager_id(unit_tree(), officer)
+        manager = Officer.objects.filter(pk=manager_id).first() if manager_id else None
+        whose = "Your" if officer.pk == actor.officer_id else f"{officer.name}'s"
+        messages.success(
+            request,
+            f"{whose} return for {period.label} has been submitted"
+            + (f" to {manager.name} for sign-off." if manager else " for sign-off."),
+        )
+        return redirect("home")
+
+
+class ReturnListView(LoginRequiredMixin, TemplateView):
+    """The sign-off page: for a period, per unit, how many returns are not submitted, submitted, approved and
+    sent back, then each return with its officer, state, date, links to their tasks and values, and the
+    approve and send-back buttons for those the viewer may decide. Managers see their units; the performance
+    team sees everyone."""
+
+    template_name = "actions/return_list.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.actor = actor_for(request.user)
+        if not can_see_signoff(self.actor):
+            raise PermissionDenied("The sign-off page is for managers and the performance team.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def choose(self, data):
+        """The filter form, the period chosen (default: the latest open one) and the units in view."""
+        actor = self.actor
+        periods = signoff_periods()
+        tree = unit_tree()
+        scope = None if actor.runs_everything else set(actor.managed_units)
+        units = sorted(
+            (u for u in tree.units.values() if scope is None or u.pk in scope), key=lambda u: u.name
+        )
+        form = SignoffFilterForm(data, periods=periods, units=units)
+        form.is_valid()  # a filter that is not valid is explained and ignored; the others still apply
+        chosen = getattr(form, "cleaned_data", {})
+        period = next((p for p in periods if str(p.pk) == chosen.get("period")), None)
+        if period is None:
+            period = next((p for p in periods if p.state == ReportingPeriod.State.OPEN), None) or (
+                periods[0] if periods else None
+            )
+            raw_unit = data.get("unit", "") if data else ""
+            form = SignoffFilterForm(
+                {"period": str(period.pk) if period else "", "unit": raw_unit}, periods=periods, units=units
+            )
+            form.is_valid()
+            chosen = form.cleaned_data
+        unit_ids = scope
+        if chosen.get("unit"):
+            unit_ids = tree.descendant_ids(int(chosen["unit"])) & (
+                scope if scope is not None else set(tree.units)
+            )
+        return form, period, unit_ids
+
+    def get_context_data(self, **kwargs):
+        form, period, unit_ids = self.choose(kwargs.pop("filters", None) or self.request.GET or None)
+        rows = returns_for_period(period, unit_ids=unit_ids) if period else []
+        error_record = kwargs.get("error_record")
+        for row in rows:
+            row.can_decide = row.record is not None and can_decide_return(self.actor, row.officer, period)
+            row.has_error = (
+                error_record is not None and row.record is not None and row.record.pk == error_record.pk
+            )
+        groups = signoff_by_unit(rows)
+        totals = dict.fromkeys(RETURN_STATES, 0)
+        for group in groups:
+            for state, count in group.counts.items():
+                totals[state] += count
+        return super().get_context_data(**kwargs) | {
+            "filter_form": form,
+            "period": period,
+            "groups": groups,
+            "totals": totals,
+            "row_count": len(rows),
+            "states": Return.State,
+            "unit_value": form["unit"].value() or "",
+        }
+
+
+class ReturnDecideView(ReturnListView):
+    """POST: a manager approves a submitted return, or sends it back with a comment."""
+
+    def get(self, request, *args, **kwargs):
+        return redirect("actions:return-list")
+
+    def post(self, request, pk, decision):
+        record = get_object_or_404(Return.objects.select_related("officer", "period"), pk=pk)
+        if decision not in ("approve", "send_back"):
+            raise PermissionDenied("That is not a decision on a return.")
+        if not can_decide_return(self.actor, record.officer, record.period):
+            raise PermissionDenied("You cannot decide this return.")
+        back = (
+            reverse("actions:return-list") + f"?period={record.period_id}&unit={request.POST.get('unit', '')}"
+        )
+        try:
+            if decision == "approve":
+                return_approve(record=record, user=request.user)
+                messages.success(
+                    request, f"{record.officer.name}'s return for {record.period.label} is approved."
+                )
+            else:
+                form = ReturnSendBackForm(request.POST)
+                if not form.is_valid():
+                    filters = {"period": str(record.period_id), "unit": request.POST.get("unit", "")}
+                    context = self.get_context_data(filters=filters, error_record=record, error_form=form)
+                    return self.render_to_response(context)
+                return_send_back(record=record, user=request.user, comment=form.cleaned_data["comment"])
+                messages.success(
+                    request,
+                    f"{record.officer.name}'s return for {record.period.label} has been sent back with your comment.",
+                )
+        except IllegalTransition as error:
+            messages.error(request, f"{record.officer.name}'s return for {record.period.label}: {error}")
+        return redirect(back)

@@ -3,6 +3,8 @@ from django.db import models
 from django.forms import Textarea
 from simple_history.admin import SimpleHistoryAdmin
 
+from plans.admin import ReasonForChangeAdmin, ReasonForChangeForm
+
 from .models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Target
 
 
@@ -22,7 +24,8 @@ class IndicatorOfficerInline(admin.TabularInline):
 
 class TargetInline(admin.TabularInline):
     model = Target
-    fields = ["financial_year", "period", "value", "text", "tolerance_percent"]
+    form = ReasonForChangeForm
+    fields = ["financial_year", "period", "value", "text", "tolerance_percent", "reason_for_change"]
     autocomplete_fields = ["period"]
     extra = 0
 
@@ -43,7 +46,7 @@ class IndicatorValueInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(ReasonForChangeAdmin):
     list_display = ["name", "reference_code", "plan", "section", "unit", "polarity", "collection_frequency"]
     list_filter = ["unit", "polarity", "collection_frequency", "data_only", "frameworks", "plan"]
     search_fields = ["name", "reference_code", "definition", "section__title"]
@@ -72,9 +75,16 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
+        reasons = {
+            id(f.instance): f.cleaned_data.get("reason_for_change", "").strip()
+            for f in formset.forms
+            if "reason_for_change" in f.fields and getattr(f, "cleaned_data", None)
+        }
         for instance in instances:
             if isinstance(instance, IndicatorValue) and instance.entered_by_id is None:
                 instance.entered_by = request.user
+            if reasons.get(id(instance)):
+                instance._change_reason = reasons[id(instance)]
             instance.save()
         for deleted in formset.deleted_objects:
             deleted.delete()
@@ -82,7 +92,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(SimpleHistoryAdmin):
+class TargetAdmin(ReasonForChangeAdmin):
     list_display = ["indicator", "financial_year", "period", "value", "text", "tolerance_percent"]
     list_filter = ["financial_year"]
     search_fields = ["indicator__name", "text"]

@@ -87,3 +87,15 @@ def value_versions(indicator) -> QuerySet:
         .select_related("history_user", "period")
         .order_by("-history_date")
     )
+
+
+def indicator_history_records(indicator) -> tuple[list, list, list]:
+    """Every saved version of the indicator, its targets and its values, with who saved them (three
+    queries)."""
+    return (
+        list(Indicator.history.filter(id=indicator.pk).select_related("history_user")),
+        list(Target.history.filter(indicator_id=indicator.pk).select_related("history_user", "period")),
+        list(
+            IndicatorValue.history.filter(indicator_id=indicator.pk).select_related("history_user", "period")
+        ),
+    )

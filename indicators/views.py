@@ -12,13 +12,14 @@ from actions.views import ListDownloadMixin
 from plans.models import CouncilSettings, ReportingPeriod
 from reporting.charts import TrendPoint, trend_chart_svg
 from reporting.xlsx import NUMBER, STATUS, Column, NumberCell
+from serviceplans.history import history_entries
 from serviceplans.permissions import actor_for, can_enter_value
 
 from .filters import IndicatorFilter, IndicatorRow, indicators_for_list
 from .forms import IndicatorValueForm
 from .models import Indicator
 from .performance import IndicatorRecord
-from .selectors import indicator_for_page, periods_for_values, value_versions
+from .selectors import indicator_for_page, indicator_history_records, periods_for_values, value_versions
 from .services import ValueConflict, indicator_value_save
 from .tables import IndicatorTable, JudgedRows
 
@@ -63,7 +64,24 @@ class IndicatorDetailView(LoginRequiredMixin, DetailView):
             "settings": settings,
             "enterable_periods": enterable,
             "versions": value_versions(indicator),
+            "history": indicator_history(indicator),
         }
+
+
+def indicator_history(indicator) -> list:
+    """The indicator's audit trail: changes to it, its targets and its values, newest first."""
+    indicators, targets, values = indicator_history_records(indicator)
+
+    def target_label(record):
+        year = f"{record.financial_year}/{(record.financial_year + 1) % 100:02d}"
+        return f"Target, {record.period.label}" if record.period_id else f"Target, {year}"
+
+    entries = (
+        history_entries(indicators, what=lambda r: "Indicator")
+        + history_entries(targets, what=target_label)
+        + history_entries(values, what=lambda r: f"Value, {r.period.label}")
+    )
+    return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 
 class IndicatorValueView(LoginRequiredMixin, FormView):

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -17,6 +18,97 @@ from .models import (
     ReportingPeriod,
 )
 from .services import reporting_period_publish
+
+REASON_HELP = (
+    "Needed once the plan is approved: say why this is changing (for example “Committee agreed a revised "
+    "target on 12/09/2026”). It is kept in the audit trail."
+)
+
+
+def locked_plan_of(obj) -> Plan | None:
+    """The approved (or later) plan a task, indicator, target or section belongs to, if any."""
+    plan = None
+    if isinstance(obj, Plan):
+        plan = obj
+    elif getattr(obj, "plan_id", None):
+        plan = obj.plan
+    elif getattr(obj, "indicator_id", None):
+        plan = obj.indicator.plan
+    return plan if plan is not None and plan.is_locked else None
+
+
+class ReasonForChangeForm(forms.ModelForm):
+    """An admin form that asks for a reason when the object belongs to an approved plan; the reason is
+    stored on the history row simple_history writes (``history_change_reason``)."""
+
+    reason_for_change = forms.CharField(
+        label="Reason for change", max_length=100, required=False, help_text=REASON_HELP
+    )
+
+    def _plan_for_check(self) -> Plan | None:
+        data = getattr(self, "cleaned_data", {})
+        if self.instance.pk or getattr(self.instance, "indicator_id", None):
+            return locked_plan_of(self.instance)
+        if data.get("plan"):
+            return data["plan"] if data["plan"].is_locked else None
+        if data.get("indicator"):
+            return locked_plan_of(data["indicator"])
+        return None
+
+    def clean(self):
+        data = super().clean()
+        changed = [name for name in self.changed_data if name != "reason_for_change"]
+        if changed and self._plan_for_check() is not None and not data.get("reason_for_change", "").strip():
+            self.add_error(
+                "reason_for_change",
+                "Enter the reason for this change: the plan has been approved, so changes are logged with a reason",
+            )
+        return data
+
+
+class ReasonForChangeAdmin(SimpleHistoryAdmin):
+    """Admin for tasks, indicators and targets: a reason is asked for (and logged) once the plan is approved,
+    and nothing in an approved plan can be deleted."""
+
+    form = ReasonForChangeForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if not any("reason_for_change" in (options.get("fields") or []) for _name, options in fieldsets):
+            fieldsets.append(("Reason for change", {"fields": ["reason_for_change"]}))
+        return fieldsets
+
+    def save_model(self, request, obj, form, change):
+        reason = form.cleaned_data.get("reason_for_change", "").strip()
+        if reason:
+            obj._change_reason = reason
+        super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and locked_plan_of(obj) is not None:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+class LockedPlanInlineMixin:
+    """Inlines of tasks and indicators on a plan's or section's page: once the plan is approved they are
+    read-only there (each row links to its own page, which asks for the reason for a change), and none
+    can be deleted."""
+
+    def has_add_permission(self, request, obj=None):
+        if obj is not None and locked_plan_of(obj) is not None:
+            return False
+        return super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and locked_plan_of(obj) is not None:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and locked_plan_of(obj) is not None:
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 class ChildUnitInline(admin.TabularInline):
@@ -104,7 +196,7 @@ class ObjectiveInline(admin.StackedInline):
         return formset
 
 
-class PlanTaskInline(admin.TabularInline):
+class PlanTaskInline(LockedPlanInlineMixin, admin.TabularInline):
     model = Task
     fields = ["section", "order", "text", "category", "due_date_text", "ongoing"]
     extra = 0
@@ -122,7 +214,7 @@ class PlanTaskInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(ReasonForChangeAdmin):
     list_display = ["title", "years_label", "unit", "reporting_frequency", "status", "approved_on", "owner"]
     list_filter = ["status", "reporting_frequency", "first_year", "unit"]
     search_fields = ["title", "slug", "committee", "unit__name"]
@@ -141,14 +233,14 @@ class PlanAdmin(SimpleHistoryAdmin):
     ]
 
 
-class SectionTaskInline(admin.TabularInline):
+class SectionTaskInline(LockedPlanInlineMixin, admin.TabularInline):
     model = Task
     fields = ["order", "text", "category", "due_date_text"]
     extra = 0
     show_change_link = True
 
 
-class SectionIndicatorInline(admin.TabularInline):
+class SectionIndicatorInline(LockedPlanInlineMixin, admin.TabularInline):
     model = Indicator
     fields = ["order", "name", "unit", "polarity"]
     extra = 0

@@ -191,6 +191,7 @@ class Plan(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted for approval"
         APPROVED = "approved", "Approved"
         PUBLISHED = "published", "Published"
         ARCHIVED = "archived", "Archived"
@@ -236,6 +237,14 @@ class Plan(models.Model):
 
     def __str__(self):
         return f"{self.title} {self.years_label}"
+
+    @property
+    def is_locked(self) -> bool:
+        """Approved, published and archived plans keep their structure: tasks and indicators stay, and
+        changes need a reason (see ``plans.rules.plan_structure_locked``)."""
+        from .rules import plan_structure_locked
+
+        return plan_structure_locked(self.status)
 
     @property
     def financial_years(self) -> list[FinancialYear]:

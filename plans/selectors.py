@@ -3,9 +3,9 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
-from .models import OrganisationUnit, Plan, ReportingPeriod
+from .models import OrganisationUnit, Plan, PlanSection, ReportingPeriod
 
 
 def plan_list() -> QuerySet[Plan]:
@@ -81,3 +81,34 @@ def open_periods_in_plan(plan: Plan, kind: str) -> list[ReportingPeriod]:
             financial_year__lt=plan.first_year + plan.years,
         ).order_by("start_date")
     )
+
+
+def plan_for_page() -> QuerySet[Plan]:
+    """A plan with its unit, owner, the plan it follows, the plans that follow it, and its sections with
+    how many tasks and indicators each holds."""
+    return Plan.objects.select_related("unit", "owner", "previous_plan").prefetch_related(
+        Prefetch(
+            "sections",
+            PlanSection.objects.select_related("unit")
+            .annotate(
+                task_count=Count("tasks", distinct=True), indicator_count=Count("indicators", distinct=True)
+            )
+            .order_by("order", "title"),
+        ),
+        Prefetch("following_plans", Plan.objects.order_by("first_year")),
+    )
+
+
+def plan_history(plan: Plan) -> QuerySet:
+    """Every saved version of the plan, with who saved it."""
+    return Plan.history.filter(id=plan.pk).select_related("history_user")
+
+
+def periods_by_year() -> list[tuple[int, list[ReportingPeriod]]]:
+    """The quarters then the half-years, grouped by financial year, latest year first."""
+    years: dict[int, list[ReportingPeriod]] = {}
+    for period in ReportingPeriod.objects.filter(kind__in=["quarter", "half"]).order_by(
+        "-financial_year", "-kind", "start_date"
+    ):
+        years.setdefault(period.financial_year, []).append(period)
+    return list(years.items())

@@ -1,16 +1,324 @@
-"""Writes for plans and the reporting cycle."""
+"""Writes for plans and the reporting cycle: a plan's life from draft to archive, starting next year's plan,
+and scheduling, opening, closing and publishing reporting periods.
+
+Every step checks the pure rules in ``plans.rules`` and raises :class:`~plans.rules.IllegalTransition` with a
+plain message when the object is not in a state that allows it; who may take a step is for
+``serviceplans.permissions`` (the views ask it first).
+"""
+
+import re
+from datetime import date
 
 from django.db import transaction
+from django.utils.text import slugify
 
+from actions.models import Milestone, ProgressStatus, ProgressUpdate, Task, TaskOfficer
+from indicators.models import Indicator, IndicatorOfficer, Target
 from indicators.services import indicator_judgements_freeze
+from serviceplans.periods import FinancialYear, Period, PeriodKind
 
-from .models import ReportingPeriod
+from .models import Objective, Plan, PlanSection, ReportingPeriod
+from .rules import IllegalTransition, default_deadline, period_step_check, plan_step_check
+
+__all__ = [
+    "IllegalTransition",
+    "period_close",
+    "period_open",
+    "period_publish",
+    "period_schedule",
+    "plan_approve",
+    "plan_archive",
+    "plan_carry_forward",
+    "plan_publish",
+    "plan_return_to_draft",
+    "plan_submit",
+    "reporting_period_publish",
+]
+
+
+def _as(instance, user, reason: str = ""):
+    """Record ``user`` (and a reason) on the history row the next save writes. In a web request the history
+    middleware already knows the user; management commands and tests say who it was here."""
+    if user is not None:
+        instance._history_user = user
+    if reason:
+        instance._change_reason = reason
+    return instance
+
+
+def _plan_step(plan: Plan, action: str, user, reason: str = "", **changes) -> Plan:
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    step = plan_step_check(action, plan.status)
+    plan.status = step.target.value
+    for name, value in changes.items():
+        setattr(plan, name, value)
+    _as(plan, user, reason)
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def plan_submit(*, plan: Plan, user=None) -> Plan:
+    """The owner sends a draft plan for the committee's approval."""
+    return _plan_step(plan, "submit", user)
+
+
+@transaction.atomic
+def plan_return_to_draft(*, plan: Plan, user=None, reason: str = "") -> Plan:
+    """A submitted plan goes back to draft, to be changed and submitted again."""
+    return _plan_step(plan, "return_to_draft", user, reason)
+
+
+@transaction.atomic
+def plan_approve(*, plan: Plan, committee: str, approved_on: date, user=None) -> Plan:
+    """Record the committee's approval, and the date. From now on the plan's structure is locked."""
+    if not committee.strip():
+        raise IllegalTransition("Enter the committee that approved the plan.")
+    return _plan_step(plan, "approve", user, committee=committee.strip(), approved_on=approved_on)
+
+
+@transaction.atomic
+def plan_publish(*, plan: Plan, user=None) -> Plan:
+    return _plan_step(plan, "publish", user)
+
+
+@transaction.atomic
+def plan_archive(*, plan: Plan, user=None) -> Plan:
+    return _plan_step(plan, "archive", user)
+
+
+def _next_slug(plan: Plan, first_year: int) -> str:
+    """The old plan's slug with its years moved on (``…-2026-27`` → ``…-2027-28``), or one made from the
+    title, made unique."""
+    years = (
+        f"{first_year}-{(first_year + 1) % 100:02d}"
+        if plan.years == 1
+        else f"{first_year}-{first_year + plan.years}"
+    )
+    base = re.sub(r"-\d{4}-\d{2,4}$", "", plan.slug) or slugify(plan.title)
+    slug = candidate = f"{base}-{years}"[:120]
+    number = 2
+    while Plan.objects.filter(slug=candidate).exists():
+        candidate = f"{slug[:115]}-{number}"
+        number += 1
+    return candidate
+
+
+def _finished_task_ids(plan: Plan) -> set[int]:
+    """Tasks whose latest update says completed, or 100%: these are not carried forward."""
+    latest: dict[int, ProgressUpdate] = {}
+    for update in ProgressUpdate.objects.filter(task__plan=plan).order_by("period__end_date", "id"):
+        latest[update.task_id] = update
+    return {
+        task_id
+        for task_id, update in latest.items()
+        if update.status == ProgressStatus.COMPLETED or update.percent_complete >= 100
+    }
+
+
+@transaction.atomic
+def plan_carry_forward(*, plan: Plan, user=None) -> Plan:
+    """Start next year's plan from ``plan``: a draft for the years that follow, with the same sections and
+    objectives, the tasks not yet finished (each remembering the task it carries forward, with its officers
+    and the milestones not yet done), and every indicator with its officers, frameworks and the targets
+    already set for the new years."""
+    first_year = plan.first_year + plan.years
+    new_years = range(first_year, first_year + plan.years)
+    new = _as(
+        Plan(
+            title=plan.title,
+            slug=_next_slug(plan, first_year),
+            unit=plan.unit,
+            first_year=first_year,
+            years=plan.years,
+            reporting_frequency=plan.reporting_frequency,
+            status=Plan.Status.DRAFT,
+            owner=plan.owner,
+            committee=plan.committee,
+            introduction=plan.introduction,
+            previous_plan=plan,
+        ),
+        user,
+        f"Carried forward from {plan}",
+    )
+    new.save()
+    sections = {}
+    for section in plan.sections.all():
+        sections[section.pk] = PlanSection.objects.create(
+            plan=new,
+            title=section.title,
+            unit_id=section.unit_id,
+            introduction=section.introduction,
+            order=section.order,
+        )
+    objectives = {}
+    for objective in plan.objectives.prefetch_related("priorities"):
+        copy = Objective.objects.create(
+            plan=new,
+            section=sections.get(objective.section_id),
+            reference=objective.reference,
+            text=objective.text,
+            order=objective.order,
+        )
+        copy.priorities.set(objective.priorities.all())
+        objectives[objective.pk] = copy
+
+    finished = _finished_task_ids(plan)
+    new_start = FinancialYear(first_year).start
+    tasks = (
+        Task.objects.filter(plan=plan)
+        .exclude(pk__in=finished)
+        .prefetch_related("task_officers", "priorities", "milestones")
+    )
+    for task in tasks:
+        keeps_date = task.due_date is None or task.due_date >= new_start
+        copy = _as(
+            Task(
+                plan=new,
+                section=sections[task.section_id],
+                objective=objectives.get(task.objective_id),
+                reference=task.reference,
+                category=task.category,
+                text=task.text,
+                risk=task.risk,
+                responsibility_note=task.responsibility_note,
+                resources=task.resources,
+                budget=task.budget,
+                due_date=task.due_date if keeps_date else None,
+                due_date_text=task.due_date_text if keeps_date else "",
+                ongoing=task.ongoing,
+                success_criteria=task.success_criteria,
+                order=task.order,
+                carried_forward_from=task,
+            ),
+            user,
+            f"Carried forward from {plan}",
+        )
+        copy.save()
+        copy.priorities.set(task.priorities.all())
+        TaskOfficer.objects.bulk_create(
+            TaskOfficer(task=copy, officer_id=link.officer_id, order=link.order)
+            for link in task.task_officers.all()
+        )
+        Milestone.objects.bulk_create(
+            Milestone(
+                task=copy,
+                name=m.name,
+                due_date=m.due_date,
+                due_date_text=m.due_date_text,
+                order=m.order,
+            )
+            for m in task.milestones.all()
+            if not m.done
+        )
+
+    indicators = Indicator.objects.filter(plan=plan).prefetch_related(
+        "indicator_officers", "frameworks", "targets__period"
+    )
+    for indicator in indicators:
+        copy = _as(
+            Indicator(
+                plan=new,
+                section=sections[indicator.section_id],
+                name=indicator.name,
+                reference_code=indicator.reference_code,
+                unit=indicator.unit,
+                decimal_places=indicator.decimal_places,
+                polarity=indicator.polarity,
+                tolerance_percent=indicator.tolerance_percent,
+                aggregation=indicator.aggregation,
+                collection_frequency=indicator.collection_frequency,
+                data_only=indicator.data_only,
+                definition=indicator.definition,
+                order=indicator.order,
+            ),
+            user,
+            f"Carried forward from {plan}",
+        )
+        copy.save()
+        copy.frameworks.set(indicator.frameworks.all())
+        IndicatorOfficer.objects.bulk_create(
+            IndicatorOfficer(indicator=copy, officer_id=link.officer_id, order=link.order)
+            for link in indicator.indicator_officers.all()
+        )
+        for target in indicator.targets.all():
+            if target.financial_year in new_years:
+                _as(
+                    Target(
+                        indicator=copy,
+                        financial_year=target.financial_year,
+                        period=target.period,
+                        value=target.value,
+                        text=target.text,
+                        tolerance_percent=target.tolerance_percent,
+                    ),
+                    user,
+                ).save()
+    return new
+
+
+# -- reporting periods -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def period_schedule(
+    *, financial_year: int, kinds: list[str], deadline_days: int = 30
+) -> list[ReportingPeriod]:
+    """Schedule the year's periods of each kind ("quarter", "half"), each due ``deadline_days`` after it ends
+    (a weekend deadline moves back to the Friday). Periods that exist already are kept as they are; the new
+    ones are returned."""
+    existing = set(
+        ReportingPeriod.objects.filter(financial_year=financial_year, kind__in=kinds).values_list(
+            "kind", "number"
+        )
+    )
+    created = []
+    for kind in kinds:
+        for period in Period.for_year(FinancialYear(financial_year), PeriodKind(kind)):
+            if (kind, period.number) in existing:
+                continue
+            created.append(
+                ReportingPeriod.objects.create(
+                    financial_year=financial_year,
+                    kind=kind,
+                    number=period.number,
+                    deadline=default_deadline(period.end, deadline_days),
+                )
+            )
+    return created
+
+
+def _period_step(period: ReportingPeriod, action: str) -> ReportingPeriod:
+    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    period.state = period_step_check(action, period.state).value
+    period.save(update_fields=["state"])
+    return period
+
+
+@transaction.atomic
+def period_open(*, period: ReportingPeriod) -> ReportingPeriod:
+    """Open a scheduled period: its returns become due, and appear on officers' My updates pages."""
+    return _period_step(period, "open")
+
+
+@transaction.atomic
+def period_close(*, period: ReportingPeriod) -> ReportingPeriod:
+    """Close an open period: its returns become read-only to everyone but the performance team."""
+    return _period_step(period, "close")
+
+
+@transaction.atomic
+def period_publish(*, period: ReportingPeriod) -> ReportingPeriod:
+    """Publish a closed period: its judgements are frozen, so reports show what committees saw."""
+    period = _period_step(period, "publish")
+    indicator_judgements_freeze(period=period)
+    return period
 
 
 @transaction.atomic
 def reporting_period_publish(*, period: ReportingPeriod) -> ReportingPeriod:
-    """Publish a period: its judgements are frozen so later changes to targets or tolerances do not
-    re-colour what committees have seen."""
+    """Publish a period whatever its state (the admin's bulk action): its judgements are frozen so later
+    changes to targets or tolerances do not re-colour what committees have seen."""
     indicator_judgements_freeze(period=period)
     period.state = ReportingPeriod.State.PUBLISHED
     period.save(update_fields=["state"])

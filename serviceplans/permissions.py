@@ -7,6 +7,14 @@
 - **Managers** (the head of a unit) may report on anything in their unit and the units beneath it.
 - **Committee clerks** and **members** read only.
 - Once a period is **closed** (or published), returns for it are read-only except for the performance team.
+- Once an officer has **submitted** their return for a period (or it is approved), their own tasks and values
+  for that period are read-only to them until their manager sends the return back; the manager and the
+  performance team can still correct them.
+- A return is **decided** (approved or sent back) by a manager: the head of the officer's unit or of any
+  unit above it, never the officer themself; the performance team may decide any return.
+- A plan moves through its life by the table in ``plans.rules``: its owner or a manager of its unit submits
+  it; the performance team approves, publishes, archives, schedules and runs reporting periods, and starts
+  next year's plan.
 
 Views ask these functions; they never test groups themselves. An :class:`Actor` is read once per request
 (a handful of queries) so checking a whole page of rows costs no more queries.
@@ -17,7 +25,9 @@ from datetime import date
 
 from django.db.models import Q
 
+from actions.models import Return
 from plans.models import Delegation, Officer, OrganisationUnit, ReportingPeriod
+from plans.rules import plan_step_allowed
 from plans.selectors import unit_tree
 
 from .roles import COMMITTEE_CLERKS, MANAGERS, MEMBERS, OFFICERS, PERFORMANCE_TEAM
@@ -33,6 +43,8 @@ class Actor:
     officer_id: int | None = None
     acting_for: frozenset[int] = field(default_factory=frozenset)  # officer ids: self and delegators
     managed_units: frozenset[int] = field(default_factory=frozenset)  # unit ids headed, and all beneath
+    # (officer id, period id) of returns submitted or approved, for the officers acted for: read-only to them
+    locked_returns: frozenset[tuple[int, int]] = field(default_factory=frozenset)
 
     @property
     def runs_everything(self) -> bool:
@@ -61,13 +73,18 @@ def actor_for(user, *, today: date | None = None) -> Actor:
         tree = unit_tree()
         for unit_id in headed:
             managed |= tree.descendant_ids(unit_id)
+    acting_for = frozenset({officer.pk, *delegators.values_list("officer_id", flat=True)})
+    locked = Return.objects.filter(
+        officer_id__in=acting_for, state__in=[Return.State.SUBMITTED, Return.State.APPROVED]
+    ).values_list("officer_id", "period_id")
     return Actor(
         user_id=user.pk,
         roles=roles,
         is_superuser=user.is_superuser,
         officer_id=officer.pk,
-        acting_for=frozenset({officer.pk, *delegators.values_list("officer_id", flat=True)}),
+        acting_for=acting_for,
         managed_units=frozenset(managed),
+        locked_returns=frozenset(locked),
     )
 
 
@@ -78,12 +95,17 @@ def period_is_open_to(actor: Actor, period: ReportingPeriod) -> bool:
     return period.state == ReportingPeriod.State.OPEN
 
 
-def _responsible_for(actor: Actor, *, officer_ids: set[int], unit_id: int | None) -> bool:
+def _responsible_for(
+    actor: Actor, *, officer_ids: set[int], unit_id: int | None, period_id: int | None = None
+) -> bool:
     if actor.runs_everything:
         return True
-    if officer_ids & actor.acting_for:
+    if unit_id is not None and unit_id in actor.managed_units:
         return True
-    return unit_id is not None and unit_id in actor.managed_units
+    # An officer reports for themself and those who delegated to them, until that return is submitted.
+    return any(
+        (officer_id, period_id) not in actor.locked_returns for officer_id in officer_ids & actor.acting_for
+    )
 
 
 def task_unit_id(task) -> int | None:
@@ -95,7 +117,7 @@ def can_update_task(actor: Actor, task, period: ReportingPeriod) -> bool:
     ``task.section`` / ``task.plan`` read already."""
     officer_ids = {link.officer_id for link in task.task_officers.all()}
     return period_is_open_to(actor, period) and _responsible_for(
-        actor, officer_ids=officer_ids, unit_id=task_unit_id(task)
+        actor, officer_ids=officer_ids, unit_id=task_unit_id(task), period_id=period.pk
     )
 
 
@@ -104,8 +126,61 @@ def can_enter_value(actor: Actor, indicator, period: ReportingPeriod) -> bool:
     officer_ids = {link.officer_id for link in indicator.indicator_officers.all()}
     unit_id = indicator.section.unit_id or indicator.plan.unit_id
     return period_is_open_to(actor, period) and _responsible_for(
-        actor, officer_ids=officer_ids, unit_id=unit_id
+        actor, officer_ids=officer_ids, unit_id=unit_id, period_id=period.pk
     )
+
+
+def return_is_locked_for(actor: Actor, officer_id: int, period: ReportingPeriod) -> bool:
+    """Is ``officer_id``'s return for ``period`` submitted (or approved), so read-only to them?"""
+    return (officer_id, period.pk) in actor.locked_returns
+
+
+def can_submit_return(actor: Actor, officer_id: int, period: ReportingPeriod) -> bool:
+    """The officer (or their delegate) submits their own return, while the period is open; the performance
+    team may submit on anyone's behalf."""
+    if period.state != ReportingPeriod.State.OPEN and not actor.runs_everything:
+        return False
+    return actor.runs_everything or officer_id in actor.acting_for
+
+
+def can_decide_return(actor: Actor, officer, period: ReportingPeriod | None = None) -> bool:
+    """May ``actor`` approve or send back ``officer``'s return? The performance team always; otherwise a
+    manager of the officer's unit (its head, or the head of a unit above it), never for their own return."""
+    if actor.runs_everything:
+        return True
+    if actor.officer_id is None or officer.pk == actor.officer_id:
+        return False
+    return officer.unit_id is not None and officer.unit_id in actor.managed_units
+
+
+def nearest_manager_id(tree, officer) -> int | None:
+    """The officer to tell when ``officer``'s return is late: the head of their unit, or (when they head it
+    themselves, or it has no head) of the nearest unit above. ``tree`` is ``plans.selectors.unit_tree()``."""
+    unit_id = officer.unit_id
+    while unit_id is not None and unit_id in tree.units:
+        unit = tree.units[unit_id]
+        if unit.head_id is not None and unit.head_id != officer.pk:
+            return unit.head_id
+        unit_id = unit.parent_id
+    return None
+
+
+def can_move_plan(actor: Actor, plan, action: str) -> bool:
+    """May ``actor`` take the plan ``action`` (submit, approve…) now? See ``plans.rules.PLAN_STEPS``."""
+    is_owner = actor.officer_id is not None and (
+        plan.owner_id == actor.officer_id or plan.unit_id in actor.managed_units
+    )
+    return plan_step_allowed(action, plan.status, is_owner=is_owner, is_performance=actor.runs_everything)
+
+
+def can_run_periods(actor: Actor) -> bool:
+    """Scheduling, opening, closing and publishing periods, and starting next year's plans."""
+    return actor.runs_everything
+
+
+def can_see_signoff(actor: Actor) -> bool:
+    """The sign-off page is for managers (their units) and the performance team (everyone)."""
+    return actor.runs_everything or bool(actor.managed_units)
 
 
 ROLE_NAMES = {

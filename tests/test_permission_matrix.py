@@ -61,6 +61,9 @@ def pages(world):
             {"performance"},
         ),
         "admin": (reverse("admin:index"), {"performance", "clerk"}),
+        "plan page": (reverse("plans:plan-detail", args=[world["plan"].slug]), READERS),
+        "reporting periods": (reverse("plans:period-list"), {"performance"}),
+        "return sign-off": (reverse("actions:return-list"), {"manager", "performance"}),
     }
 
 
@@ -91,6 +94,71 @@ FORMS = {
         {"value": "47", "no_data_reason": "", "note": "", "version": "1"},
     ),
 }
+
+
+# The year's workflow: (url and data, who may) – refused people get 403 (or sign in, when anonymous).
+WORKFLOW_FORMS = {
+    "submit the plan": (
+        lambda w: (reverse("plans:plan-step", args=[w["draft"].slug, "submit"]), {}),
+        {"manager", "performance"},  # a Waste plan: its unit's manager may submit it
+    ),
+    "publish a plan": (
+        lambda w: (reverse("plans:plan-step", args=[w["approved"].slug, "publish"]), {}),
+        {"performance"},
+    ),
+    "start next year's plan": (
+        lambda w: (reverse("plans:plan-step", args=[w["plan"].slug, "carry_forward"]), {}),
+        {"performance"},
+    ),
+    "schedule periods": (
+        lambda w: (
+            reverse("plans:period-list"),
+            {"financial_year": "2027/28", "kinds": "quarter", "deadline_days": "30"},
+        ),
+        {"performance"},
+    ),
+    "close a period": (
+        lambda w: (reverse("plans:period-step", args=[w["q2"].pk, "close"]), {}),
+        {"performance"},
+    ),
+    "submit the officer's return": (
+        lambda w: (reverse("actions:return-submit", args=[w["q2"].pk, w["users"]["officer"][1].pk]), {}),
+        {"officer", "performance"},
+    ),
+    "approve the officer's return": (
+        lambda w: (reverse("actions:return-decide", args=[w["submitted"].pk, "approve"]), {}),
+        {"manager", "performance"},
+    ),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("form", sorted(WORKFLOW_FORMS))
+def test_every_role_on_every_workflow_step(client, world, role, form):
+    from actions.services import return_submit
+    from plans.models import Plan
+    from tests.factories import PlanFactory
+
+    world["draft"] = PlanFactory(unit=world["services"][0], slug="waste-draft")
+    world["approved"] = PlanFactory(
+        unit=world["services"][0], slug="waste-approved", status=Plan.Status.APPROVED
+    )
+    world["submitted"] = return_submit(
+        officer=world["users"]["other_officer"][1], period=world["q2"], user=None
+    )
+    world["users"]["other_officer"][1].unit = world["services"][0]  # a Waste officer, for the Waste manager
+    world["users"]["other_officer"][1].save()
+    if role != "anonymous":
+        client.force_login(world["users"][role][0])
+    make, allowed = WORKFLOW_FORMS[form]
+    url, data = make(world)
+    response = client.post(url, data)
+    if role in allowed:
+        assert response.status_code == 302 and "login" not in response["Location"], (form, role)
+    elif role == "anonymous":
+        assert response.status_code == 302 and "login" in response["Location"]
+    else:
+        assert response.status_code == 403, (form, role, response.status_code)
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -24,9 +24,12 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from actions.models import Milestone, ProgressStatus, ProgressUpdate, Task, TaskOfficer
+from actions.models import Milestone, ProgressStatus, ProgressUpdate, Return, Task, TaskOfficer
+from actions.selectors import returns_for_period
+from actions.services import return_approve, return_send_back, return_submit
 from indicators.models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Target
 from plans.models import Objective, Officer, OrganisationUnit, Plan, PlanSection, Priority, ReportingPeriod
+from plans.services import plan_carry_forward, plan_submit
 from serviceplans.periods import FinancialYear, Period, PeriodKind
 from serviceplans.roles import roles_ensure
 
@@ -1103,6 +1106,55 @@ class _Builder:
             number = min(100.0, number)
         return max(0.0, number), expected
 
+    # -- the year's workflow: sign-off of the open quarter's returns, and next year's plan ---------------
+
+    def returns_ensure(self) -> None:
+        """A realistic mix of sign-off states in each open quarter, made once: the demo officer's return was
+        sent back by the demo manager with a comment, the rest of the manager's team has submitted, a few
+        others have submitted, and one has been approved by the performance team. A period whose sign-off
+        has started (any return recorded) is left as it is."""
+        officer_key = next((s.officer for s in c.USERS if s.group == "Officers"), "")
+        manager_key = next((s.officer for s in c.USERS if s.group == "Managers"), "")
+        officer, manager = self.officers.get(officer_key), self.officers.get(manager_key)
+        performance = self.users.get(next((s.username for s in c.USERS if s.group == "Performance team"), ""))
+        created = 0
+        for period in sorted(self.periods.values(), key=lambda p: p.start_date):
+            if period.state != ReportingPeriod.State.OPEN or period.kind != PeriodKind.QUARTER.value:
+                continue
+            if Return.objects.filter(period=period).exists():
+                continue
+            rows = returns_for_period(period)
+            team = [r for r in rows if manager is not None and r.officer.unit_id == manager.unit_id]
+            others = [r for r in rows if r not in team]
+            for row in team:
+                if row.officer == manager:
+                    continue
+                user = self.user_of_officer.get(officer_key) if row.officer == officer else None
+                record = return_submit(officer=row.officer, period=period, user=user)
+                created += 1
+                if row.officer == officer:
+                    return_send_back(
+                        record=record, user=self.user_of_officer.get(manager_key), comment=c.SENT_BACK_COMMENT
+                    )
+            for index, row in enumerate(others[::4]):
+                record = return_submit(officer=row.officer, period=period, user=None)
+                created += 1
+                if index == 0:
+                    return_approve(record=record, user=performance)
+        self.created["returns"] = created
+
+    def next_plan_ensure(self) -> None:
+        """Next year's plan for one directorate, started from this year's (unfinished tasks and the
+        indicators carried forward) and submitted for approval: made once, with the plan it follows."""
+        context = next(
+            (p for p in self.plans if p.spec.key == c.NEXT_PLAN_KEY and p.first_year == self.this_year), None
+        )
+        if context is None or not context.new:
+            return
+        performance = self.users.get(next((s.username for s in c.USERS if s.group == "Performance team"), ""))
+        new = plan_carry_forward(plan=context.row, user=performance)
+        plan_submit(plan=new, user=performance)
+
     # -- the whole load ---------------------------------------------------------------------------------
 
     def run(self) -> DemoSummary:
@@ -1120,6 +1172,8 @@ class _Builder:
         self.indicators_ensure()
         self.targets_ensure()
         self.values_ensure()
+        self.returns_ensure()
+        self.next_plan_ensure()
         return self.summary()
 
     def summary(self) -> DemoSummary:

@@ -3589,3 +3589,12 @@ PLANS: tuple[PlanSpec, ...] = (
         plan_objectives=PLAN_OBJECTIVES,
     ),
 )
+
+#: The plan whose next year's plan the demo starts (carried forward) and submits for approval.
+NEXT_PLAN_KEY = "environment-neighbourhoods-service-plan"
+
+#: What the demo manager wrote when sending the demo officer's return back.
+SENT_BACK_COMMENT = (
+    "Thanks Kevin. Two of your task updates are still missing, and the recycling rate needs a sentence on "
+    "why it dipped in the autumn. Please add them and submit again."
+)

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from actions.models import Milestone, ProgressStatus, ProgressUpdate, Task
+from actions.models import Milestone, ProgressStatus, ProgressUpdate, Return, Task
 from indicators.models import Indicator, IndicatorValue, Target
 from plans.demo.builder import demo_council_load
 from plans.models import Officer, OrganisationUnit, Plan, PlanSection, ReportingPeriod
@@ -86,6 +86,7 @@ def fingerprint() -> list:
         rows(ReportingPeriod.objects, "financial_year", "kind", "number", "state", "deadline"),
         rows(OrganisationUnit.objects, "slug", "name", "head_id"),
         rows(Plan.objects, "slug", "status", "previous_plan_id", "updated_at"),
+        rows(Return.objects, "officer_id", "period_id", "state", "submitted_at", "decided_at", "comment"),
         rows(get_user_model().objects, "username", "password", "is_staff", "is_superuser", "last_login"),
     ]
 
@@ -173,6 +174,31 @@ def test_demo_users_have_their_roles():
     assert Indicator.objects.filter(officers=officer, plan__first_year=2026).count() >= 2
     # Some of the officer's returns are still to do.
     assert ProgressUpdate.objects.filter(task__in=tasks, period=open_quarter).count() < tasks.count()
+
+
+def test_the_year_workflow_is_under_way():
+    demo_council_load(password=PASSWORD, today=TODAY)
+    open_quarter = ReportingPeriod.objects.get(financial_year=2026, kind="quarter", number=2)
+    states = list(Return.objects.filter(period=open_quarter).values_list("state", flat=True))
+    assert states.count("approved") == 1
+    assert states.count("sent_back") == 1
+    assert states.count("submitted") >= 2
+    sent_back = Return.objects.get(period=open_quarter, state="sent_back")
+    assert sent_back.officer.user.username == "officer"
+    assert sent_back.decided_by.username == "manager" and sent_back.comment
+    # The manager has someone else's return waiting for a decision.
+    assert Return.objects.filter(
+        period=open_quarter, state="submitted", officer__unit=sent_back.officer.unit
+    ).exists()
+
+    submitted = Plan.objects.get(status=Plan.Status.SUBMITTED)
+    assert submitted.first_year == 2027
+    assert submitted.previous_plan.first_year == 2026
+    assert submitted.tasks.filter(carried_forward_from__plan=submitted.previous_plan).exists()
+    assert submitted.indicators.exists()
+    assert set(Target.objects.filter(indicator__plan=submitted).values_list("financial_year", flat=True)) == {
+        2027
+    }
 
 
 def test_second_run_changes_nothing():

@@ -1,0 +1,320 @@
+"""Return sign-off: officers submit, managers approve or send back, and the sign-off page."""
+
+import re
+from html import unescape
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from actions.models import Return
+from actions.selectors import returns_for_period
+from actions.services import return_approve, return_send_back, return_submit
+from plans.models import Delegation
+from plans.rules import IllegalTransition
+from serviceplans.permissions import actor_for, can_decide_return, can_enter_value, can_update_task
+from serviceplans.roles import MANAGERS, OFFICERS, PERFORMANCE_TEAM, roles_ensure
+from tests.builders import add_rows, small_council
+from tests.factories import IndicatorOfficerFactory, OfficerFactory, TaskOfficerFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def login_officer(username, group, unit, *, heads=None):
+    user = UserFactory(username=username, first_name=username.title(), last_name="Smith")
+    user.groups.add(roles_ensure()[group])
+    officer = OfficerFactory(user=user, unit=unit, name=f"{username.title()} Smith")
+    if heads is not None:
+        heads.head = officer
+        heads.save()
+    return user, officer
+
+
+@pytest.fixture
+def council():
+    council = small_council(size=2)
+    waste, parks = council["services"]
+    people = {
+        "director": login_officer("director", MANAGERS, council["directorate"], heads=council["directorate"]),
+        "manager": login_officer("manager", MANAGERS, waste, heads=waste),
+        "kevin": login_officer("kevin", OFFICERS, waste),
+        "jas": login_officer("jas", OFFICERS, waste),
+        "lee": login_officer("lee", OFFICERS, parks),
+        "performance": login_officer("performance", PERFORMANCE_TEAM, None),
+    }
+    waste_tasks = [t for t in council["tasks"] if t.section.unit == waste]
+    parks_tasks = [t for t in council["tasks"] if t.section.unit == parks]
+    TaskOfficerFactory(task=waste_tasks[0], officer=people["kevin"][1])
+    TaskOfficerFactory(task=waste_tasks[1], officer=people["kevin"][1])
+    TaskOfficerFactory(task=waste_tasks[1], officer=people["jas"][1])
+    TaskOfficerFactory(task=parks_tasks[0], officer=people["lee"][1])
+    IndicatorOfficerFactory(indicator=council["indicators"][0], officer=people["kevin"][1])
+    return council | {"people": people, "waste_tasks": waste_tasks, "parks_tasks": parks_tasks}
+
+
+def officer(council, name):
+    return council["people"][name][1]
+
+
+def user(council, name):
+    return council["people"][name][0]
+
+
+# -- services --------------------------------------------------------------------------------------------
+
+
+def test_submit_approve_send_back_and_resubmit(council):
+    q2, kevin = council["q2"], officer(council, "kevin")
+    record = return_submit(officer=kevin, period=q2, user=user(council, "kevin"))
+    assert (record.state, record.submitted_by) == ("submitted", user(council, "kevin"))
+    with pytest.raises(IllegalTransition, match="already submitted"):
+        return_submit(officer=kevin, period=q2, user=user(council, "kevin"))
+    with pytest.raises(IllegalTransition, match="Enter a comment"):
+        return_send_back(record=record, user=user(council, "manager"), comment="  ")
+    record = return_send_back(record=record, user=user(council, "manager"), comment=" Add the Q2 figure. ")
+    assert (record.state, record.comment, record.decided_by) == (
+        "sent_back",
+        "Add the Q2 figure.",
+        user(council, "manager"),
+    )
+    with pytest.raises(IllegalTransition, match="cannot be approved: it is sent back"):
+        return_approve(record=record, user=user(council, "manager"))
+    record = return_submit(officer=kevin, period=q2, user=user(council, "kevin"))
+    record = return_approve(record=record, user=user(council, "manager"))
+    assert (record.state, record.comment) == ("approved", "")
+    history = list(
+        record.history.order_by("history_date", "history_id").values_list("state", "history_user__username")
+    )
+    assert history == [
+        ("submitted", "kevin"),
+        ("sent_back", "manager"),
+        ("submitted", "kevin"),
+        ("approved", "manager"),
+    ]
+
+
+def test_a_return_is_only_submitted_while_its_period_is_open(council):
+    with pytest.raises(IllegalTransition, match="the period is not open"):
+        return_submit(officer=officer(council, "kevin"), period=council["q1"], user=None)
+    assert not Return.objects.exists()
+
+
+# -- permissions -----------------------------------------------------------------------------------------
+
+
+def test_once_submitted_the_officers_own_returns_are_read_only_to_them_until_sent_back(council):
+    q2, kevin = council["q2"], officer(council, "kevin")
+    shared_task = council["waste_tasks"][1]  # Kevin's and Jas's
+    own_task = council["waste_tasks"][0]
+    indicator = council["indicators"][0]
+    record = return_submit(officer=kevin, period=q2, user=None)
+
+    actor = actor_for(user(council, "kevin"))
+    assert not can_update_task(actor, own_task, q2)
+    assert not can_enter_value(actor, indicator, q2)
+    assert can_update_task(actor_for(user(council, "jas")), shared_task, q2)  # Jas has not submitted
+    assert can_update_task(actor_for(user(council, "manager")), own_task, q2)  # the manager can correct
+    assert can_update_task(actor_for(user(council, "performance")), own_task, q2)
+
+    return_send_back(record=record, user=None, comment="Fix it.")
+    assert can_update_task(actor_for(user(council, "kevin")), own_task, q2)
+
+
+def test_who_decides_a_return(council):
+    kevin, lee, manager = officer(council, "kevin"), officer(council, "lee"), officer(council, "manager")
+    q2 = council["q2"]
+    assert can_decide_return(actor_for(user(council, "manager")), kevin, q2)  # head of Kevin's unit
+    assert can_decide_return(actor_for(user(council, "director")), kevin, q2)  # head of a unit above it
+    assert can_decide_return(actor_for(user(council, "director")), manager, q2)
+    assert not can_decide_return(actor_for(user(council, "manager")), manager, q2)  # never their own
+    assert not can_decide_return(actor_for(user(council, "manager")), lee, q2)  # not their unit
+    assert not can_decide_return(actor_for(user(council, "jas")), kevin, q2)
+    assert can_decide_return(actor_for(user(council, "performance")), lee, q2)
+
+
+# -- the selector ------------------------------------------------------------------------------------------
+
+
+def test_returns_for_period_counts_what_each_officer_owes_and_has_done(council):
+    q2 = council["q2"]
+    return_submit(officer=officer(council, "kevin"), period=q2, user=None)
+    rows = {r.officer.name: r for r in returns_for_period(q2)}
+    assert set(rows) == {"Kevin Smith", "Jas Smith", "Lee Smith"}
+    kevin = rows["Kevin Smith"]
+    # small_council updates every other task in Q2: the first of each service's tasks has one.
+    assert (kevin.tasks_due, kevin.tasks_done, kevin.values_due, kevin.values_done) == (2, 1, 1, 1)
+    assert (kevin.state, kevin.missing, kevin.is_due) == ("submitted", 1, False)
+    assert (rows["Lee Smith"].state, rows["Lee Smith"].is_due) == ("not_started", True)
+    waste = council["services"][0]
+    assert {r.officer.name for r in returns_for_period(q2, unit_ids=[waste.pk])} == {
+        "Kevin Smith",
+        "Jas Smith",
+    }
+    # Draft plans ask for no returns.
+    council["plan"].status = "draft"
+    council["plan"].save()
+    assert returns_for_period(q2) == []
+
+
+# -- pages -------------------------------------------------------------------------------------------------
+
+
+def test_my_updates_offers_the_return_and_shows_why_it_was_sent_back(client, council):
+    q2, kevin = council["q2"], officer(council, "kevin")
+    client.force_login(user(council, "kevin"))
+    content = client.get(reverse("home")).content.decode()
+    assert "Submit my return" in content
+    assert "1 still to do" in content  # one task update missing (the value is in)
+
+    response = client.post(reverse("actions:return-submit", args=[q2.pk, kevin.pk]), follow=True)
+    content = response.content.decode()
+    assert "Your return for 2026/27 Q2 has been submitted to Manager Smith for sign-off." in content
+    assert "Submit my return" not in content and "Waiting for sign-off" in content
+    assert "Return submitted" in content  # instead of the Update links
+    assert 'href="/tasks/all/' not in content
+    assert f'href="/indicators/{council["indicators"][0].pk}/value/{q2.pk}/"' not in content
+
+    return_send_back(
+        record=Return.objects.get(officer=kevin),
+        user=user(council, "manager"),
+        comment="Add the missing update.",
+    )
+    content = client.get(reverse("home")).content.decode()
+    assert "Return sent back" in content
+    assert "Add the missing update." in content
+    assert "by Manager Smith" in content
+    assert "Submit my return" in content
+
+
+def test_a_delegate_submits_for_the_officer_and_nobody_else_can(client, council):
+    q2, kevin = council["q2"], officer(council, "kevin")
+    Delegation.objects.create(officer=kevin, delegate=officer(council, "lee"))
+    client.force_login(user(council, "jas"))
+    assert client.post(reverse("actions:return-submit", args=[q2.pk, kevin.pk])).status_code == 403
+    client.force_login(user(council, "lee"))
+    response = client.post(reverse("actions:return-submit", args=[q2.pk, kevin.pk]), follow=True)
+    assert "Kevin Smith's return for 2026/27 Q2 has been submitted" in unescape(response.content.decode())
+    assert Return.objects.get(officer=kevin).submitted_by == user(council, "lee")
+    assert client.post(reverse("actions:return-submit", args=[q2.pk, 99999])).status_code == 404
+    response = client.post(reverse("actions:return-submit", args=[council["q1"].pk, kevin.pk]), follow=True)
+    assert "the period is not open" in response.content.decode()
+
+
+def test_signoff_page_is_for_managers_and_the_performance_team(client, council):
+    client.force_login(user(council, "kevin"))
+    assert client.get(reverse("actions:return-list")).status_code == 403
+    client.logout()
+    assert client.get(reverse("actions:return-list")).status_code == 302
+    client.force_login(user(council, "manager"))
+    assert client.get(reverse("actions:return-list")).status_code == 200
+
+
+def test_signoff_page_counts_returns_by_unit_and_offers_decisions(client, council):
+    q2 = council["q2"]
+    return_submit(officer=officer(council, "kevin"), period=q2, user=None)
+    record = return_submit(officer=officer(council, "lee"), period=q2, user=None)
+    return_approve(record=record, user=None)
+
+    client.force_login(user(council, "performance"))
+    response = client.get(reverse("actions:return-list"))
+    assert response.context["period"] == q2  # the open quarter by default
+    counts = {g.unit.name: g.counts for g in response.context["groups"]}
+    assert counts == {  # managers own no tasks here, so owe no returns
+        "Parks": {"not_started": 0, "submitted": 0, "approved": 1, "sent_back": 0},
+        "Waste": {"not_started": 1, "submitted": 1, "approved": 0, "sent_back": 0},
+    }
+    assert response.context["totals"] == {"not_started": 1, "submitted": 1, "approved": 1, "sent_back": 0}
+    content = response.content.decode()
+    assert len(re.findall(r">Approve<span", content)) == 1
+    assert len(re.findall(r">Send back<span", content)) == 4  # Kevin's and Lee's: summary and button each
+
+    client.force_login(user(council, "manager"))  # Waste only
+    response = client.get(reverse("actions:return-list"))
+    assert [g.unit.name for g in response.context["groups"]] == ["Waste"]
+    waste = council["services"][0]
+    response = client.get(
+        reverse("actions:return-list"), {"period": q2.pk, "unit": council["services"][1].pk}
+    )
+    assert "There is a problem with the filters" in response.content.decode()  # not one of their units:
+    assert [g.unit.name for g in response.context["groups"]] == ["Waste"]  # explained and ignored
+    response = client.get(reverse("actions:return-list"), {"period": "nonsense", "unit": waste.pk})
+    assert response.status_code == 200 and response.context["period"] == q2
+
+
+def test_deciding_from_the_page(client, council):
+    q2 = council["q2"]
+    kevin_return = return_submit(officer=officer(council, "kevin"), period=q2, user=None)
+    jas_return = return_submit(officer=officer(council, "jas"), period=q2, user=None)
+    lee_return = return_submit(officer=officer(council, "lee"), period=q2, user=None)
+    client.force_login(user(council, "manager"))
+
+    response = client.post(
+        reverse("actions:return-decide", args=[kevin_return.pk, "send_back"]), {"comment": ""}
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in content
+    assert f'href="#comment-{kevin_return.pk}"' in content
+    assert "govuk-textarea--error" in content and "<details" in content and " open>" in content
+
+    response = client.post(
+        reverse("actions:return-decide", args=[kevin_return.pk, "send_back"]),
+        {"comment": "Add the Q2 update for the food waste task.", "unit": ""},
+        follow=True,
+    )
+    assert "Kevin Smith's return for 2026/27 Q2 has been sent back with your comment." in unescape(
+        response.content.decode()
+    )
+    response = client.post(reverse("actions:return-decide", args=[jas_return.pk, "approve"]), follow=True)
+    assert "Jas Smith's return for 2026/27 Q2 is approved." in unescape(response.content.decode())
+    response = client.post(reverse("actions:return-decide", args=[jas_return.pk, "approve"]), follow=True)
+    assert "cannot be approved: it is already approved" in response.content.decode()
+
+    assert client.post(reverse("actions:return-decide", args=[lee_return.pk, "approve"])).status_code == 403
+    assert client.post(reverse("actions:return-decide", args=[jas_return.pk, "delete"])).status_code == 403
+    assert client.post(reverse("actions:return-decide", args=[99999, "approve"])).status_code == 404
+    assert client.get(reverse("actions:return-decide", args=[jas_return.pk, "approve"])).status_code == 302
+    kevin_return.refresh_from_db()
+    jas_return.refresh_from_db()
+    assert (kevin_return.state, jas_return.state) == ("sent_back", "approved")
+
+
+def signoff_queries(client, council, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+def test_signoff_page_queries_do_not_grow_with_officers(client, council):
+    """Queries: session, user, the reader's groups, officer record, delegations, units headed, the unit tree
+    (for the units they manage), their submitted returns, the periods, the unit tree again (for the unit
+    choices), then the task links, indicator links, officers and returns of the period."""
+    client.force_login(user(council, "director"))
+    url = reverse("actions:return-list")
+    few, response = signoff_queries(client, council, url)
+    assert response.context["row_count"] == 3
+    add_rows(council, 4)
+    waste, parks = council["services"]
+    for n, task in enumerate(council["tasks"][4:]):
+        someone = OfficerFactory(unit=waste if n % 2 else parks)
+        TaskOfficerFactory(task=task, officer=someone)
+        return_submit(officer=someone, period=council["q2"], user=None)
+    many, response = signoff_queries(client, council, url)
+    assert response.context["row_count"] == 3 + len(council["tasks"][4:])
+    assert few == many == 14
+
+
+def test_my_updates_queries_do_not_grow_with_returns(client, council):
+    """My updates reads each open period's returns in four queries, however many the officer owes."""
+    client.force_login(user(council, "kevin"))
+    few, _response = signoff_queries(client, council, reverse("home"))
+    for task in council["parks_tasks"][1:]:
+        TaskOfficerFactory(task=task, officer=officer(council, "kevin"))
+    add_rows(council, 3)
+    for task in council["tasks"][-4:]:
+        TaskOfficerFactory(task=task, officer=officer(council, "kevin"))
+    many, response = signoff_queries(client, council, reverse("home"))
+    assert response.context["sign_off"][0].tasks_due == 7
+    assert few == many

@@ -1,0 +1,210 @@
+"""A plan's life, starting next year's plan, and the reporting periods' steps."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from actions.models import Task
+from indicators.models import Target
+from plans.models import Plan, ReportingPeriod
+from plans.rules import IllegalTransition, PlanStructureLocked
+from plans.services import (
+    period_close,
+    period_open,
+    period_publish,
+    period_schedule,
+    plan_approve,
+    plan_archive,
+    plan_carry_forward,
+    plan_publish,
+    plan_return_to_draft,
+    plan_submit,
+)
+from tests.factories import (
+    FrameworkFactory,
+    IndicatorFactory,
+    IndicatorOfficerFactory,
+    IndicatorValueFactory,
+    MilestoneFactory,
+    ObjectiveFactory,
+    OfficerFactory,
+    PlanFactory,
+    PlanSectionFactory,
+    ProgressUpdateFactory,
+    ReportingPeriodFactory,
+    TargetFactory,
+    TaskFactory,
+    TaskOfficerFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_plan_goes_from_draft_to_archive_and_history_names_who():
+    plan = PlanFactory()
+    owner, performance = UserFactory(username="owner"), UserFactory(username="perf")
+
+    plan = plan_submit(plan=plan, user=owner)
+    plan = plan_return_to_draft(plan=plan, user=performance)
+    plan = plan_submit(plan=plan, user=owner)
+    plan = plan_approve(
+        plan=plan,
+        committee=" Environment Scrutiny Committee ",
+        approved_on=date(2008, 3, 20),
+        user=performance,
+    )
+    assert (plan.committee, plan.approved_on, plan.is_locked) == (
+        "Environment Scrutiny Committee",
+        date(2008, 3, 20),
+        True,
+    )
+    plan = plan_publish(plan=plan, user=performance)
+    plan = plan_archive(plan=plan, user=performance)
+
+    steps = list(
+        plan.history.order_by("history_date", "history_id").values_list("status", "history_user__username")
+    )
+    assert steps[1:] == [
+        ("submitted", "owner"),
+        ("draft", "perf"),
+        ("submitted", "owner"),
+        ("approved", "perf"),
+        ("published", "perf"),
+        ("archived", "perf"),
+    ]
+
+
+def test_illegal_plan_steps_are_refused_with_a_reason_and_change_nothing():
+    plan = PlanFactory()
+    with pytest.raises(IllegalTransition, match="cannot be published"):
+        plan_publish(plan=plan)
+    with pytest.raises(IllegalTransition, match="cannot be recorded as approved"):
+        plan_approve(plan=plan, committee="Cabinet", approved_on=date(2008, 3, 1))
+    plan_submit(plan=plan)
+    with pytest.raises(IllegalTransition, match="Enter the committee"):
+        plan_approve(plan=plan, committee=" ", approved_on=date(2008, 3, 1))
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.SUBMITTED
+
+
+def test_tasks_of_an_approved_plan_are_not_deleted():
+    task = TaskFactory()
+    task.delete()  # a draft plan's task can go
+    task = TaskFactory(section__plan__status=Plan.Status.APPROVED)
+    with pytest.raises(PlanStructureLocked, match="cannot be deleted"):
+        task.delete()
+    assert Task.objects.filter(pk=task.pk).exists()
+
+
+@pytest.fixture
+def last_year():
+    plan = PlanFactory(slug="environment-2008-09", first_year=2008, status=Plan.Status.PUBLISHED)
+    section = PlanSectionFactory(plan=plan, title="Waste")
+    objective = ObjectiveFactory(plan=plan, section=section, text="Recycle more")
+    q4 = ReportingPeriodFactory(financial_year=2008, number=4)
+    q3 = ReportingPeriodFactory(financial_year=2008, number=3)
+    unfinished = TaskFactory(section=section, plan=plan, objective=objective, text="Roll out food waste")
+    done = TaskFactory(section=section, plan=plan, text="Buy new lorries")
+    completed = TaskFactory(section=section, plan=plan, text="Review charges")
+    TaskFactory(section=section, plan=plan, text="Consult residents", due_date=date(2008, 9, 30))
+    officer = OfficerFactory(name="Kevin Marsh")
+    TaskOfficerFactory(task=unfinished, officer=officer)
+    MilestoneFactory(task=unfinished, name="Pilot", done=True)
+    MilestoneFactory(task=unfinished, name="Borough-wide")
+    ProgressUpdateFactory(task=unfinished, period=q3, percent_complete=100, status="completed")
+    ProgressUpdateFactory(
+        task=unfinished, period=q4, percent_complete=70, status="amber"
+    )  # latest: unfinished
+    ProgressUpdateFactory(task=done, period=q4, percent_complete=100, status="green")
+    ProgressUpdateFactory(task=completed, period=q4, percent_complete=90, status="completed")
+    indicator = IndicatorFactory(
+        section=section, plan=plan, name="Waste recycled", tolerance_percent=Decimal(5)
+    )
+    indicator.frameworks.add(FrameworkFactory(code="LAA"))
+    IndicatorOfficerFactory(indicator=indicator, officer=officer)
+    for year, value in ((2008, 40), (2009, 45), (2010, 50)):
+        TargetFactory(indicator=indicator, financial_year=year, value=value)
+    IndicatorValueFactory(indicator=indicator, period=q4, value=41)
+    return plan
+
+
+def test_carry_forward_starts_next_years_plan_with_unfinished_work(last_year):
+    performance = UserFactory(username="perf")
+
+    new = plan_carry_forward(plan=last_year, user=performance)
+
+    assert (new.slug, new.first_year, new.status, new.previous_plan) == (
+        "environment-2009-10",
+        2009,
+        Plan.Status.DRAFT,
+        last_year,
+    )
+    assert list(new.sections.values_list("title", flat=True)) == ["Waste"]
+    tasks = {t.text: t for t in new.tasks.select_related("carried_forward_from", "objective", "section")}
+    assert set(tasks) == {"Roll out food waste", "Consult residents"}
+    food = tasks["Roll out food waste"]
+    assert food.carried_forward_from.plan == last_year
+    assert food.objective.plan == new and food.objective.text == "Recycle more"
+    assert food.section.plan == new
+    assert [o.name for o in food.officers.all()] == ["Kevin Marsh"]
+    assert list(food.milestones.values_list("name", "done")) == [("Borough-wide", False)]
+    assert tasks["Consult residents"].due_date is None  # last year's date does not carry
+    [indicator] = new.indicators.all()
+    assert (indicator.name, indicator.tolerance_percent) == ("Waste recycled", Decimal(5))
+    assert [f.code for f in indicator.frameworks.all()] == ["LAA"]
+    assert [o.name for o in indicator.officers.all()] == ["Kevin Marsh"]
+    assert list(Target.objects.filter(indicator=indicator).values_list("financial_year", "value")) == [
+        (2009, Decimal(45))
+    ]
+    assert not indicator.values.exists()
+    assert new.history.first().history_user == performance
+    assert "Carried forward from" in new.history.first().history_change_reason
+
+
+def test_carrying_forward_twice_makes_a_unique_slug(last_year):
+    first = plan_carry_forward(plan=last_year)
+    second = plan_carry_forward(plan=last_year)
+    assert (first.slug, second.slug) == ("environment-2009-10", "environment-2009-10-2")
+
+
+def test_scheduling_a_year_is_idempotent_and_keeps_existing_periods():
+    kept = ReportingPeriodFactory(
+        financial_year=2027, kind="quarter", number=1, deadline=date(2027, 7, 1), state="open"
+    )
+
+    created = period_schedule(financial_year=2027, kinds=["quarter", "half"], deadline_days=30)
+
+    assert [p.label for p in created] == [
+        "2027/28 Q2",
+        "2027/28 Q3",
+        "2027/28 Q4",
+        "2027/28 H1",
+        "2027/28 H2",
+    ]
+    assert {p.label: p.deadline for p in created}["2027/28 Q2"] == date(2027, 10, 29)  # 30 Oct is a Saturday
+    kept.refresh_from_db()
+    assert (kept.state, kept.deadline) == ("open", date(2027, 7, 1))
+    assert period_schedule(financial_year=2027, kinds=["quarter", "half"]) == []
+    assert ReportingPeriod.objects.filter(financial_year=2027).count() == 6
+
+
+def test_a_period_is_opened_closed_and_published_in_order_and_publishing_freezes_judgements():
+    period = ReportingPeriodFactory(financial_year=2008, number=1, state="scheduled")
+    value = IndicatorValueFactory(period=period, value=38)
+    TargetFactory(indicator=value.indicator, financial_year=2008, value=40)
+    with pytest.raises(IllegalTransition, match="cannot be closed"):
+        period_close(period=period)
+    with pytest.raises(IllegalTransition, match="cannot be published"):
+        period_publish(period=period)
+
+    period_open(period=period)
+    with pytest.raises(IllegalTransition, match="cannot be opened"):
+        period_open(period=period)
+    period_close(period=period)
+    period = period_publish(period=period)
+
+    assert period.state == ReportingPeriod.State.PUBLISHED
+    value.refresh_from_db()
+    assert value.target_applied == 40
