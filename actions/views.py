@@ -15,12 +15,12 @@ from plans.selectors import unit_tree
 from reporting.xlsx import DATE, DATETIME, NUMBER, STATUS, Column, xlsx_response
 from serviceplans.history import history_entries
 from serviceplans.permissions import (
-    actor_for,
     can_decide_return,
     can_see_signoff,
     can_submit_return,
     can_update_task,
     nearest_manager_id,
+    request_actor,
 )
 
 from .filters import TaskFilter, tasks_for_list
@@ -66,7 +66,7 @@ class TaskDetailView(LoginRequiredMixin, DetailView):
         settings = CouncilSettings.load()
         thresholds = StatusThresholds(green_at=settings.task_green_at, amber_at=settings.task_amber_at)
         progress = [update_progress(task, update, thresholds=thresholds) for update in task.updates.all()]
-        actor = actor_for(self.request.user)
+        actor = request_actor(self.request)
         return context | {
             "updatable_periods": [
                 p for p in periods_for_returns(task.plan) if can_update_task(actor, task, p)
@@ -120,7 +120,7 @@ class TaskUpdateView(LoginRequiredMixin, FormView):
             return self.handle_no_permission()
         self.task = get_object_or_404(task_for_page(), pk=kwargs["pk"])
         self.period = get_object_or_404(ReportingPeriod, pk=kwargs["period_pk"])
-        if not can_update_task(actor_for(request.user), self.task, self.period):
+        if not can_update_task(request_actor(request), self.task, self.period):
             raise PermissionDenied("You cannot update this task for this period.")
         self.settings = CouncilSettings.load()
         self.current = next((u for u in self.task.updates.all() if u.period_id == self.period.pk), None)
@@ -206,7 +206,7 @@ class MyUpdatesView(LoginRequiredMixin, TemplateView):
     template_name = "actions/my_updates.html"
 
     def get_context_data(self, **kwargs):
-        actor = actor_for(self.request.user)
+        actor = request_actor(self.request)
         open_periods = list(
             ReportingPeriod.objects.filter(state=ReportingPeriod.State.OPEN).order_by("start_date")
         )
@@ -246,7 +246,7 @@ class BulkUpdateView(LoginRequiredMixin, TemplateView):
         self.period = get_object_or_404(
             ReportingPeriod, pk=kwargs["period_pk"], state=ReportingPeriod.State.OPEN
         )
-        actor = actor_for(request.user)
+        actor = request_actor(request)
         self.returns = [
             r
             for r in my_task_returns(actor.acting_for, [self.period])
@@ -406,7 +406,7 @@ class ReturnSubmitView(LoginRequiredMixin, View):
     def post(self, request, period_pk, officer_pk):
         period = get_object_or_404(ReportingPeriod, pk=period_pk)
         officer = get_object_or_404(Officer, pk=officer_pk)
-        actor = actor_for(request.user)
+        actor = request_actor(request)
         if officer.pk not in actor.acting_for and not actor.runs_everything:
             raise PermissionDenied("You can only submit your own return, or one delegated to you.")
         if not can_submit_return(actor, officer.pk, period):
@@ -441,7 +441,7 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.actor = actor_for(request.user)
+        self.actor = request_actor(request)
         if not can_see_signoff(self.actor):
             raise PermissionDenied("The sign-off page is for managers and the performance team.")
         return super().dispatch(request, *args, **kwargs)

@@ -13,7 +13,7 @@ from plans.models import CouncilSettings, ReportingPeriod
 from reporting.charts import TrendPoint, trend_chart_svg
 from reporting.xlsx import NUMBER, STATUS, Column, NumberCell
 from serviceplans.history import history_entries
-from serviceplans.permissions import actor_for, can_enter_value
+from serviceplans.permissions import can_enter_value, request_actor
 
 from .filters import IndicatorFilter, IndicatorRow, indicators_for_list
 from .forms import IndicatorValueForm
@@ -55,7 +55,7 @@ class IndicatorDetailView(LoginRequiredMixin, DetailView):
             f"{indicator.name}: actuals against target",
             [TrendPoint(row.period.label, row.actual, row.target) for row in rows],
         )
-        actor = actor_for(self.request.user)
+        actor = request_actor(self.request)
         enterable = [p for p in periods_for_values(indicator) if can_enter_value(actor, indicator, p)]
         return context | {
             "rows": rows,
@@ -95,7 +95,7 @@ class IndicatorValueView(LoginRequiredMixin, FormView):
             return self.handle_no_permission()
         self.indicator = get_object_or_404(indicator_for_page(), pk=kwargs["pk"])
         self.period = get_object_or_404(ReportingPeriod, pk=kwargs["period_pk"])
-        if not can_enter_value(actor_for(request.user), self.indicator, self.period):
+        if not can_enter_value(request_actor(request), self.indicator, self.period):
             raise PermissionDenied("You cannot enter this indicator's value for this period.")
         settings = CouncilSettings.load()
         self.record = IndicatorRecord(

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from serviceplans.history import history_entries
-from serviceplans.permissions import actor_for, can_move_plan, can_run_periods
+from serviceplans.permissions import can_move_plan, can_run_periods, request_actor
 
 from . import services
 from .forms import PeriodScheduleForm, PlanApproveForm
@@ -39,7 +39,7 @@ class PlanDetailView(LoginRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         plan = self.object
-        actor = actor_for(self.request.user)
+        actor = request_actor(self.request)
         steps = [step for action, step in PLAN_STEPS.items() if can_move_plan(actor, plan, action)]
         sections = list(plan.sections.all())
         return context | {
@@ -64,7 +64,7 @@ class PlanStepView(LoginRequiredMixin, View):
 
     def post(self, request, slug, action):
         plan = get_object_or_404(Plan, slug=slug)
-        actor = actor_for(request.user)
+        actor = request_actor(request)
         if action == "carry_forward":
             if not can_run_periods(actor):
                 raise PermissionDenied("Only the performance team starts next year's plans.")
@@ -107,7 +107,7 @@ class PerformanceTeamMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        if not can_run_periods(actor_for(request.user)):
+        if not can_run_periods(request_actor(request)):
             raise PermissionDenied("Only the performance team runs the reporting periods.")
         return super().dispatch(request, *args, **kwargs)
 

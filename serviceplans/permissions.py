@@ -88,6 +88,16 @@ def actor_for(user, *, today: date | None = None) -> Actor:
     )
 
 
+def request_actor(request) -> Actor:
+    """The actor for ``request.user``, read once per request and kept on the request, so the page and its
+    navigation share the same few queries."""
+    actor = getattr(request, "_actor", None)
+    user_id = getattr(request.user, "pk", None)
+    if actor is None or actor.user_id != user_id:
+        actor = request._actor = actor_for(request.user)
+    return actor
+
+
 def period_is_open_to(actor: Actor, period: ReportingPeriod) -> bool:
     """Returns for a period can be changed while it is open; after that only by the performance team."""
     if actor.runs_everything:

@@ -174,3 +174,20 @@ def test_every_role_on_every_form(client, world, role, form):
         assert response.status_code == 302 and "login" in response["Location"]
     else:
         assert response.status_code == 403
+
+
+NAVIGATION = {
+    "officer": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans"],
+    "manager": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans", "Sign-off"],
+    "performance": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans", "Sign-off", "Periods", "Import"],
+    "clerk": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans"],
+}
+
+
+@pytest.mark.parametrize("role", NAVIGATION)
+def test_the_navigation_offers_each_role_only_the_pages_it_may_use(client, world, role):
+    client.force_login(world["users"][role][0])
+
+    nav_items = client.get(reverse("plans:plan-list")).context["nav_items"]
+
+    assert [words for _, words in nav_items()] == NAVIGATION[role]

@@ -64,11 +64,12 @@ def test_plan_list_shows_an_empty_state(client):
 
 @pytest.mark.parametrize("plans", [1, 6])
 def test_plan_list_queries_do_not_grow_with_plans(client, django_assert_num_queries, plans):
-    """Queries: the session, the user, and one for the plans with their unit, owner and counts."""
+    """Queries: the session, the user, one for the plans with their unit, owner and counts, and two for
+    the navigation (the user's groups and officer record)."""
     for _ in range(plans):
         TaskFactory(section=PlanSectionFactory())
     client.force_login(UserFactory())
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(5):
         client.get(reverse("plans:plan-list"))
 
 

@@ -12,7 +12,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from plans.models import Plan
-from serviceplans.permissions import actor_for
+from serviceplans.permissions import request_actor
 
 from . import holding
 from .export import plan_workbook_bytes, plan_workbook_filename
@@ -37,7 +37,7 @@ class PerformanceTeamMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        if not actor_for(request.user).runs_everything:
+        if not request_actor(request).runs_everything:
             raise PermissionDenied("Only the performance team can import plans.")
         return super().dispatch(request, *args, **kwargs)
 
