@@ -25,7 +25,10 @@ run: setup ## Set up, load the demo council and serve it on http://127.0.0.1:$(P
 	@echo "  Sign in as admin, performance, clerk, manager or officer"
 	@echo "  with the password: $${DEMO_PASSWORD:-$$(cat .demo-password)}   (kept in .demo-password)"
 	@echo ""
-	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "  Big PDFs are made in the background by a worker (manage.py db_worker), started here too."
+	$(PYTHON) manage.py db_worker --no-reload --interval 2 & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup ## Set up and run every check and test, on SQLite and then on PostgreSQL
 	$(BIN)/ruff check .
@@ -56,7 +59,7 @@ $(VENV)/.installed: pyproject.toml
 	@scripts/make-venv.sh $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]' 2>&1 | grep -v "is ignored" || true
 	@$(PYTHON) -c "import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in \
-		('django', 'weasyprint', 'openpyxl', 'django_tables2', 'django_filters', 'pytest_django')))" \
+		('django', 'weasyprint', 'openpyxl', 'django_tables2', 'django_filters', 'django_tasks_db', 'pytest_django')))" \
 		|| { echo "Python packages failed to install"; exit 1; }
 	@touch $@
 

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView, TemplateView, View
 
+from reporting.permissions import can_write_reports
 from serviceplans.history import history_entries
 from serviceplans.permissions import can_move_plan, can_run_periods, request_actor
 
@@ -54,6 +55,7 @@ class PlanDetailView(LoginRequiredMixin, DetailView):
             "task_total": sum(s.task_count for s in sections),
             "indicator_total": sum(s.indicator_count for s in sections),
             "history": history_entries(plan_history(plan), what=lambda record: "Plan"),
+            "can_write_reports": can_write_reports(actor),
         }
 
 

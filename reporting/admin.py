@@ -1,0 +1,27 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Report, ReportRender
+
+
+@admin.register(Report)
+class ReportAdmin(SimpleHistoryAdmin):
+    """Reports are written and published on their own pages; admin is for looking them up and tidying."""
+
+    list_display = ["title", "committee", "meeting_date", "period", "state", "published_at"]
+    list_filter = ["state", "committee"]
+    search_fields = ["title", "committee"]
+    list_select_related = ["period", "plan", "unit"]
+    autocomplete_fields = ["plan", "unit"]
+    readonly_fields = ["state", "published_at", "published_by", "created_by", "created_at", "updated_at"]
+
+
+@admin.register(ReportRender)
+class ReportRenderAdmin(admin.ModelAdmin):
+    """Background PDF renders: look for failures here."""
+
+    list_display = ["report", "state", "step", "requested_by", "created_at", "finished_at"]
+    list_filter = ["state"]
+    list_select_related = ["report", "requested_by"]
+    readonly_fields = ["report", "state", "step", "error", "requested_by", "created_at", "finished_at"]
+    exclude = ["pdf"]

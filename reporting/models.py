@@ -1,1 +1,124 @@
-"""Committee reports and plan documents arrive with the reporting issue."""
+"""Committee reports: a saved covering report with its scope, period and parts, and once published, the
+frozen content it showed."""
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from plans.models import OrganisationUnit, Plan, ReportingPeriod
+
+
+class Report(models.Model):
+    """A committee paper: the covering report's texts, what it covers (a plan, or a unit and everything
+    beneath it) for which period, and which annexes it carries.
+
+    While it is a draft everything is read live from the plans, tasks and indicators. Publishing stores
+    the gathered content in ``snapshot`` (plain JSON: dates as ISO strings, decimals as strings), and from
+    then on the report is rendered from the snapshot alone, so it reads the same whatever changes later.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=300)
+    committee = models.CharField(
+        max_length=200, blank=True, help_text="For example “Policy and Resources Committee”."
+    )
+    meeting_date = models.DateField(null=True, blank=True)
+    report_of = models.CharField(
+        max_length=200, blank=True, help_text="The officer the report is from, e.g. “Chief Executive”."
+    )
+    contact_officer = models.CharField(
+        max_length=300, blank=True, help_text="Name, job title and telephone or e-mail."
+    )
+    purpose = models.TextField("purpose of the report", blank=True)
+    background = models.TextField(blank=True)
+    body = models.TextField("progress", blank=True)
+    implications = models.TextField("financial, legal and risk implications", blank=True)
+    recommendation = models.TextField(blank=True)
+    conclusion = models.TextField(blank=True)
+    annexes = models.TextField("list of annexes", blank=True, help_text="One annexe a line.")
+
+    plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
+    unit = models.ForeignKey(
+        OrganisationUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
+    )
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="reports")
+    include_tasks = models.BooleanField("include the action plan", default=True)
+    include_indicators = models.BooleanField("include the indicators", default=True)
+    exceptions_only = models.BooleanField(
+        "exceptions only", default=False, help_text="Only red, amber, overdue and missing returns."
+    )
+
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    snapshot = models.JSONField(null=True, blank=True, editable=False)
+    published_pdf = models.BinaryField(
+        null=True, blank=True, editable=False, help_text="The published report's PDF, kept once rendered."
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["snapshot", "published_pdf", "created_at", "updated_at"])
+
+    class Meta:
+        ordering = ["-meeting_date", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(plan__isnull=False) & models.Q(unit__isnull=True))
+                | (models.Q(plan__isnull=True) & models.Q(unit__isnull=False)),
+                name="report_scope_plan_or_unit",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(state="draft")
+                | (models.Q(snapshot__isnull=False) & models.Q(published_at__isnull=False)),
+                name="report_published_has_snapshot",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == self.State.PUBLISHED
+
+    @property
+    def scope_name(self) -> str:
+        if self.plan_id:
+            return str(self.plan)
+        return self.unit.name if self.unit_id else ""
+
+
+class ReportRender(models.Model):
+    """A PDF of a report rendered in the background (big reports take longer than a web request should),
+    with how far it has got, so the page can show progress and then offer the file."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Rendering"
+        DONE = "done", "Ready"
+        FAILED = "failed", "Failed"
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="renders")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    step = models.CharField(max_length=200, blank=True, help_text="What it is doing now, in words.")
+    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    error = models.TextField(blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.report} – {self.get_state_display()}"

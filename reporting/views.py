@@ -1,12 +1,39 @@
+from functools import cached_property
+
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404
-from django.views.generic import TemplateView
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.views import View
+from django.views.generic import FormView, ListView, TemplateView
+from django_tables2 import SingleTableMixin
 
 from plans.models import OrganisationUnit
 from serviceplans.periods import Period, PeriodParseError
+from serviceplans.permissions import actor_for
 
 from .charts import Segment, stacked_bar_svg
+from .forms import ConfirmForm, ReportCreateForm, ReportTextsForm
+from .models import Report, ReportRender
+from .permissions import can_preview_drafts, can_read_report, can_write_reports
+from .reports.committee import CommitteeReport, paper_filename
+from .reports.content import TEXT_FIELDS
+from .reports.plan_document import PlanDocument, plan_for_document
+from .reports.services import (
+    publish_refusal,
+    report_create,
+    report_pdf_render,
+    report_publish,
+    report_render_start,
+    report_renders_inline,
+    report_update,
+)
 from .selectors import INDICATOR_RAG_ORDER, TASK_STATUS_ORDER, dashboard, dashboard_periods, default_period
+from .tables import ReportTable
+from .xlsx import XLSX_CONTENT_TYPE
 
 TASK_WORDS = {
     "red": "Red",
@@ -83,3 +110,260 @@ class DashboardView(LoginRequiredMixin, TemplateView):
                 for row in rows
             ],
         )
+
+
+# -- committee reports --------------------------------------------------------------------------------------
+
+
+class ReportAccessMixin(LoginRequiredMixin):
+    """The signed-in actor, read once per request, and the report named in the URL.
+
+    Permissions (the rules themselves are in ``reporting/permissions.py``):
+
+    - the performance team, superusers and committee clerks create, edit and publish reports
+      (``write_only`` views; anyone else gets 403);
+    - they and managers may preview drafts and download them as PDF and Excel, because managers check their
+      services' returns before the paper goes; officers and members get 403 on a draft, since its figures
+      can still change and a paper must not be quoted before it is published;
+    - everyone signed in may read and download published reports; anonymous visitors are sent to sign in;
+    - unknown reports are 404s; a published report cannot be edited or published again.
+    """
+
+    write_only = False
+
+    @cached_property
+    def actor(self):
+        return actor_for(self.request.user)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if self.write_only and not can_write_reports(self.actor):
+            raise PermissionDenied("Only the performance team and committee clerks may do this.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_report(self) -> Report:
+        report = get_object_or_404(
+            Report.objects.select_related("period", "plan", "unit"), pk=self.kwargs["pk"]
+        )
+        if not can_read_report(self.actor, report):
+            raise PermissionDenied(
+                "Draft reports are for the performance team, committee clerks and managers."
+            )
+        return report
+
+
+class ReportListView(ReportAccessMixin, SingleTableMixin, ListView):
+    """Published reports for everyone; drafts too for those who may preview them."""
+
+    template_name = "reporting/report_list.html"
+    table_class = ReportTable
+
+    def get_queryset(self):
+        reports = Report.objects.select_related("period", "plan", "unit").defer("snapshot", "published_pdf")
+        if not can_preview_drafts(self.actor):
+            reports = reports.filter(state=Report.State.PUBLISHED)
+        return reports
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"can_write": can_write_reports(self.actor)}
+
+
+class ReportCreateView(ReportAccessMixin, FormView):
+    """Choose the scope, period and parts; the texts are then written from the data."""
+
+    write_only = True
+    form_class = ReportCreateForm
+    template_name = "reporting/report_form.html"
+    extra_context = {"heading": "Create a committee report"}
+
+    def get_initial(self):
+        initial = {"include_tasks": True, "include_indicators": True}
+        plan = self.request.GET.get("plan", "")
+        if plan.isdigit():  # from a plan's page; anything else is simply not filled in
+            initial["plan"] = int(plan)
+        return initial
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        report = report_create(
+            user=self.request.user,
+            plan=data["plan"],
+            unit=data["unit"],
+            period=data["period"],
+            committee=data["committee"],
+            meeting_date=data["meeting_date"],
+            include_tasks=data["include_tasks"],
+            include_indicators=data["include_indicators"],
+            exceptions_only=data["exceptions_only"],
+        )
+        messages.success(
+            self.request, "Report created. Its texts were written from the data: check and edit them."
+        )
+        return redirect("reporting:report-detail", pk=report.pk)
+
+
+class ReportUpdateView(ReportAccessMixin, FormView):
+    """Edit the covering report's texts (drafts only)."""
+
+    write_only = True
+    form_class = ReportTextsForm
+    template_name = "reporting/report_form.html"
+
+    @cached_property
+    def report(self):
+        return self.get_report()
+
+    def get(self, request, *args, **kwargs):
+        if self.report.is_published:
+            return self._frozen()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.report.is_published:
+            return self._frozen()
+        return super().post(request, *args, **kwargs)
+
+    def _frozen(self):
+        messages.error(self.request, "This report has been published, so it can no longer be changed.")
+        return redirect("reporting:report-detail", pk=self.report.pk)
+
+    def get_initial(self):
+        fields = [*TEXT_FIELDS, "title", "committee", "meeting_date", "report_of", "contact_officer"]
+        return {name: getattr(self.report, name) for name in fields}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"heading": "Edit the report", "report": self.report}
+
+    def form_valid(self, form):
+        try:
+            report_update(report=self.report, user=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Report saved.")
+        return redirect("reporting:report-detail", pk=self.report.pk)
+
+
+class ReportDetailView(ReportAccessMixin, View):
+    """The HTML preview: the paper itself (the same template as the PDF), with a toolbar."""
+
+    def get(self, request, pk):
+        report = self.get_report()
+        paper = CommitteeReport.for_report(report)
+        links = [(reverse("reporting:report-list"), "All reports")]
+        if can_write_reports(self.actor) and not report.is_published:
+            links.append((reverse("reporting:report-update", args=[pk]), "Edit the texts"))
+        links += [
+            (reverse("reporting:report-pdf", args=[pk]), "Download PDF"),
+            (reverse("reporting:report-xlsx", args=[pk]), "Download Excel"),
+        ]
+        if can_write_reports(self.actor) and not report.is_published:
+            links.append((reverse("reporting:report-publish", args=[pk]), "Publish"))
+        note = "The figures are read live and can still change. " + (
+            publish_refusal(report) or "The period is closed: the report can be published."
+        )
+        notices = [str(m) for m in messages.get_messages(request)]
+        html = paper.html(preview={"links": links, "draft_note": note, "messages": notices})
+        return HttpResponse(html)
+
+
+class ReportPdfView(ReportAccessMixin, View):
+    """The PDF: straight away for a report of up to ``INLINE_ROWS`` tasks and indicators (or a published
+    one already rendered); otherwise rendered in the background, with a page that shows its progress."""
+
+    def get(self, request, pk):
+        report = self.get_report()
+        stored = report.is_published and Report.objects.filter(pk=pk, published_pdf__isnull=False).exists()
+        if stored or report_renders_inline(report):
+            pdf = report_pdf_render(report=report)
+            return _download(pdf, "application/pdf", paper_filename(report.title, "pdf"))
+        render = report_render_start(report=report, user=request.user)
+        return redirect("reporting:report-render", pk=pk, render_pk=render.pk)
+
+
+class ReportRenderView(ReportAccessMixin, TemplateView):
+    """How far a background render has got; the file once it is ready."""
+
+    template_name = "reporting/report_render.html"
+
+    def get_context_data(self, **kwargs):
+        report = self.get_report()
+        render = get_object_or_404(
+            ReportRender.objects.defer("pdf"), pk=self.kwargs["render_pk"], report=report
+        )
+        return super().get_context_data(**kwargs) | {"report": report, "render": render}
+
+
+class ReportRenderDownloadView(ReportAccessMixin, View):
+    def get(self, request, pk, render_pk):
+        report = self.get_report()
+        render = get_object_or_404(ReportRender, pk=render_pk, report=report, state=ReportRender.State.DONE)
+        return _download(bytes(render.pdf), "application/pdf", paper_filename(report.title, "pdf"))
+
+
+class ReportXlsxView(ReportAccessMixin, View):
+    def get(self, request, pk):
+        paper = CommitteeReport.for_report(self.get_report())
+        return _download(paper.xlsx(), XLSX_CONTENT_TYPE, paper.filename("xlsx"))
+
+
+class ReportPublishView(ReportAccessMixin, FormView):
+    """Confirm, then freeze the report. Refused, with the reason, while the period is still open."""
+
+    write_only = True
+    form_class = ConfirmForm
+    template_name = "reporting/report_publish.html"
+
+    @cached_property
+    def report(self):
+        return self.get_report()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {
+            "report": self.report,
+            "refusal": publish_refusal(self.report),
+        }
+
+    def form_valid(self, form):
+        try:
+            report_publish(report=self.report, user=self.request.user)
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+            return redirect("reporting:report-publish", pk=self.report.pk)
+        messages.success(self.request, "Report published. Its content is now frozen.")
+        return redirect("reporting:report-detail", pk=self.report.pk)
+
+
+def _download(body: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+# -- plan documents -------------------------------------------------------------------------------------------
+
+
+class PlanDocumentMixin(LoginRequiredMixin):
+    def get_document(self) -> PlanDocument:
+        plan = get_object_or_404(plan_for_document(), slug=self.kwargs["slug"])
+        return PlanDocument.for_plan(plan)
+
+
+class PlanDocumentView(PlanDocumentMixin, View):
+    """The plan as a PDF document: cover, contents, introduction, a chapter per section."""
+
+    def get(self, request, slug):
+        document = self.get_document()
+        return _download(document.pdf(), "application/pdf", document.filename("pdf"))
+
+
+class PlanDocumentPreviewView(PlanDocumentMixin, View):
+    def get(self, request, slug):
+        document = self.get_document()
+        links = [
+            (reverse("plans:plan-list"), "All plans"),
+            (reverse("reporting:plan-document", args=[slug]), "Download PDF"),
+            (reverse("workbook:plan-export", args=[slug]), "Download Excel"),
+        ]
+        return HttpResponse(document.html(preview={"links": links}))

@@ -11,6 +11,7 @@ defaults that are safe for local development:
 - ``COUNCIL_NAME``: the council's name shown in the header and on papers.
 - ``EMAIL_BACKEND``, ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``, ``DEFAULT_FROM_EMAIL``: Django's own names (console backend by default).
+- ``TASKS_BACKEND``: where background work is queued (the database, run by ``db_worker``).
 - ``SITE_URL``: the address people reach the service at, for links in reminder e-mails.
 - ``IMPORT_MAX_BYTES``, ``IMPORT_MAX_ROWS``: limits on uploaded plan workbooks (10 MB, 20,000 rows);
   ``IMPORT_HOLDING_DIR``: where an upload waits between preview and confirm.
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tables2",
     "simple_history",
+    "django_tasks_db",
     "serviceplans",
     "plans",
     "actions",
@@ -157,6 +159,11 @@ if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/govuk.html"
+
+# Background work (big PDFs) through Django's tasks framework, queued in the database and run by
+# `python manage.py db_worker` (make run starts one). TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend
+# runs tasks at once inside the request instead, with no worker.
+TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 
 # Where the service is reached, for links in e-mails sent outside a request (reminders from cron).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")

@@ -64,6 +64,10 @@ def pages(world):
         "plan page": (reverse("plans:plan-detail", args=[world["plan"].slug]), READERS),
         "reporting periods": (reverse("plans:period-list"), {"performance"}),
         "return sign-off": (reverse("actions:return-list"), {"manager", "performance"}),
+        "committee reports": (reverse("reporting:report-list"), READERS),
+        "new committee report": (reverse("reporting:report-create"), {"performance", "clerk"}),
+        "plan import": (reverse("workbook:import-upload"), {"performance"}),
+        "plan workbook template": (reverse("workbook:template"), READERS),
     }
 
 
@@ -177,10 +181,20 @@ def test_every_role_on_every_form(client, world, role, form):
 
 
 NAVIGATION = {
-    "officer": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans"],
-    "manager": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans", "Sign-off"],
-    "performance": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans", "Sign-off", "Periods", "Import"],
-    "clerk": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans"],
+    "officer": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans", "Reports"],
+    "manager": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans", "Reports", "Sign-off"],
+    "performance": [
+        "My updates",
+        "Dashboard",
+        "Tasks",
+        "Indicators",
+        "Plans",
+        "Reports",
+        "Sign-off",
+        "Periods",
+        "Import",
+    ],
+    "clerk": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans", "Reports"],
 }
 
 

@@ -10,23 +10,22 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from plans.models import Plan
+from reporting.workbook.tests.helpers import good_workbook, sheets, task, workbook_bytes
 from serviceplans.roles import PERFORMANCE_TEAM
 from tests.browser.test_pages import sign_in
-from tests.conftest import axe_violations, browser, page  # noqa: F401 - the shared browser fixtures
+from tests.conftest import axe_violations
 from tests.factories import UserFactory
-
-from .helpers import good_workbook, sheets, task, workbook_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def sign_in_as_performance_team(page, live_server):  # noqa: F811
+def sign_in_as_performance_team(page, live_server):
     user = UserFactory(username="performance")
     user.groups.add(Group.objects.get_or_create(name=PERFORMANCE_TEAM)[0])
     sign_in(page, live_server, username="performance")
 
 
-def test_import_a_workbook_through_the_pages(page, live_server, tmp_path, settings):  # noqa: F811
+def test_import_a_workbook_through_the_pages(page, live_server, tmp_path, settings):
     settings.IMPORT_HOLDING_DIR = str(tmp_path / "held")
     path = tmp_path / "plan.xlsx"
     path.write_bytes(good_workbook(tasks=[task(), task(text="Other", **{"Due Date": "Soon"})]))
@@ -50,7 +49,7 @@ def test_import_a_workbook_through_the_pages(page, live_server, tmp_path, settin
     assert Plan.objects.get().status == Plan.Status.DRAFT
 
 
-def test_a_bad_workbook_shows_each_error(page, live_server, tmp_path, settings):  # noqa: F811
+def test_a_bad_workbook_shows_each_error(page, live_server, tmp_path, settings):
     settings.IMPORT_HOLDING_DIR = str(tmp_path / "held")
     path = tmp_path / "plan.xlsx"
     path.write_bytes(workbook_bytes(sheets(tasks=[task(Category="Gardening")])))

@@ -1,0 +1,99 @@
+"""Forms for committee reports: what a new report covers, and its texts."""
+
+from django import forms
+
+from plans.models import OrganisationUnit, Plan, ReportingPeriod
+from serviceplans.forms import GovukForm
+
+
+class PeriodChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.label} ({obj.get_state_display().lower()})"
+
+
+class ReportCreateForm(GovukForm):
+    """What a new report covers: a plan, or a unit and everything beneath it; a period; the parts."""
+
+    template_name = "reporting/report_form_fields.html"
+    submit_label = "Create report"
+
+    plan = forms.ModelChoiceField(
+        queryset=Plan.objects.select_related("unit").order_by("-first_year", "title"),
+        required=False,
+        empty_label="Choose a plan",
+        help_text="Report on one plan, or leave blank and choose a part of the council below.",
+    )
+    unit = forms.ModelChoiceField(
+        queryset=OrganisationUnit.objects.order_by("name"),
+        required=False,
+        empty_label="Choose a part of the council",
+        label="Or a part of the council",
+        help_text="Every live plan of this unit and the units beneath it.",
+    )
+    period = PeriodChoiceField(
+        queryset=ReportingPeriod.objects.filter(kind__in=["quarter", "half", "year"]).order_by(
+            "-end_date", "start_date"
+        ),
+        empty_label="Choose a period",
+        label="Reporting period",
+        error_messages={"required": "Choose the period the report covers"},
+    )
+    committee = forms.CharField(
+        max_length=200, required=False, help_text="For example “Policy and Resources Committee”."
+    )
+    meeting_date = forms.DateField(
+        required=False,
+        label="Date of the meeting",
+        help_text="For example 27/01/2027.",
+        error_messages={"invalid": "Enter the date of the meeting like 27/01/2027"},
+    )
+    include_tasks = forms.BooleanField(required=False, initial=True, label="Include the action plan (tasks)")
+    include_indicators = forms.BooleanField(required=False, initial=True, label="Include the indicators")
+    exceptions_only = forms.BooleanField(
+        required=False, label="Exceptions only: red, amber, overdue and missing returns"
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("plan") and data.get("unit"):
+            self.add_error("unit", "Choose a plan or a part of the council, not both")
+        elif not data.get("plan") and not data.get("unit") and "plan" not in self.errors:
+            self.add_error("plan", "Choose a plan or a part of the council")
+        if not data.get("include_tasks") and not data.get("include_indicators"):
+            self.add_error("include_tasks", "Include the action plan, the indicators or both")
+        return data
+
+
+class ReportTextsForm(GovukForm):
+    """The covering report's texts, each written from the data when the report was created."""
+
+    template_name = "reporting/report_form_fields.html"
+    submit_label = "Save texts"
+
+    title = forms.CharField(max_length=300, error_messages={"required": "Enter the report's title"})
+    committee = forms.CharField(max_length=200, required=False)
+    meeting_date = forms.DateField(
+        required=False,
+        label="Date of the meeting",
+        help_text="For example 27/01/2027.",
+        error_messages={"invalid": "Enter the date of the meeting like 27/01/2027"},
+    )
+    report_of = forms.CharField(max_length=200, required=False, label="Report of")
+    contact_officer = forms.CharField(max_length=300, required=False)
+    purpose = forms.CharField(
+        widget=forms.Textarea, required=False, help_text="Blank lines start paragraphs."
+    )
+    background = forms.CharField(widget=forms.Textarea, required=False)
+    body = forms.CharField(widget=forms.Textarea, required=False, label="Progress")
+    implications = forms.CharField(
+        widget=forms.Textarea, required=False, label="Financial, legal and risk implications"
+    )
+    recommendation = forms.CharField(widget=forms.Textarea, required=False)
+    conclusion = forms.CharField(widget=forms.Textarea, required=False)
+    annexes = forms.CharField(
+        widget=forms.Textarea, required=False, label="List of annexes", help_text="One a line."
+    )
+
+
+class ConfirmForm(GovukForm):
+    submit_label = "Publish report"

@@ -1,0 +1,254 @@
+"""The committee paper: the covering report and its annexes, from a report's content.
+
+One class, one path: the content (:func:`report_content`, read live for a draft, or the snapshot of a
+published report) → the template context → HTML (the browser preview and the PDF share the template) →
+PDF (WeasyPrint) or Excel (openpyxl). A published report is rendered from its snapshot alone, so it reads
+the same however the tasks and indicators change afterwards.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+
+from indicators.rules import Direction, Symbol
+from reporting.charts import Segment, stacked_bar_svg
+from reporting.selectors import INDICATOR_RAG_ORDER, TASK_STATUS_ORDER
+from serviceplans.status import status_look
+
+from .content import TEXT_FIELDS, Scope, report_figures
+from .pdf import html_to_pdf
+
+TEMPLATE = "reporting/papers/committee_report.html"
+
+# The status words, as every page shows them (“No update”, “Data only”).
+TASK_WORDS = {key: status_look(key).word for key in TASK_STATUS_ORDER}
+INDICATOR_WORDS = {key: status_look(key).word for key in INDICATOR_RAG_ORDER}
+
+COVER_SECTIONS = [
+    ("purpose", "Purpose"),
+    ("background", "Background"),
+    ("body", "Progress"),
+    ("implications", "Implications"),
+    ("recommendation", "Recommendation"),
+    ("conclusion", "Conclusion"),
+]
+
+
+def report_content(report) -> dict:
+    """What the report shows: its snapshot once published; otherwise read live, with the report's texts."""
+    if report.is_published and report.snapshot:
+        return report.snapshot
+    figures = report_figures(Scope.of(report))
+    return figures | {
+        "report": {
+            "title": report.title,
+            "committee": report.committee,
+            "meeting_date": report.meeting_date.isoformat() if report.meeting_date else None,
+            "report_of": report.report_of,
+            "contact_officer": report.contact_officer,
+            "texts": {field: getattr(report, field) for field in TEXT_FIELDS},
+            "published": False,
+            "published_at": None,
+            "published_by": "",
+        }
+    }
+
+
+def paper_filename(title: str, extension: str) -> str:
+    """“policy-and-resources-progress-report-2026-27-h1.pdf”"""
+    return f"{slugify(title)[:80] or 'report'}.{extension}"
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs are separated by blank lines; single line breaks stay inside a paragraph."""
+    return [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
+@dataclass(frozen=True)
+class CoverSection:
+    number: int
+    heading: str
+    paragraphs: list[tuple[str, str]]  # (number such as "2.1", text)
+
+
+def cover_sections(texts: dict) -> list[CoverSection]:
+    """The covering report's numbered sections (“2 Background”, “2.1 …”), skipping empty ones."""
+    sections = []
+    for field, heading in COVER_SECTIONS:
+        parts = paragraphs(texts.get(field, ""))
+        if not parts:
+            continue
+        number = len(sections) + 1
+        sections.append(
+            CoverSection(number, heading, [(f"{number}.{i}", text) for i, text in enumerate(parts, start=1)])
+        )
+    return sections
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _indicator_for_template(row: dict) -> dict:
+    return row | {
+        "last_year_symbol": Symbol(row["last_year_symbol"]),
+        "symbol": Symbol(row["symbol"]),
+        "direction": Direction(row["direction"]),
+    }
+
+
+def _label(name: str, limit: int = 24) -> str:
+    """Chart labels have about 24 characters' room before they run into the bars."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+class CommitteeReport:
+    """A committee paper rendered from its content (see the module's docstring)."""
+
+    template_name = TEMPLATE
+
+    def __init__(self, content: dict):
+        self.content = content
+
+    @classmethod
+    def for_report(cls, report) -> "CommitteeReport":
+        return cls(report_content(report))
+
+    # -- context -------------------------------------------------------------------------------------------
+
+    @property
+    def is_draft(self) -> bool:
+        return not self.content["report"]["published"]
+
+    @property
+    def title(self) -> str:
+        return self.content["report"]["title"]
+
+    def filename(self, extension: str) -> str:
+        return paper_filename(self.title, extension)
+
+    def summary_rows(self) -> list[dict]:
+        rows = []
+        several_plans = len(self.content["plans"]) > 1
+        for plan in self.content["plans"]:
+            for section in plan["sections"]:
+                name = f"{plan['title']}: {section['title']}" if several_plans else section["title"]
+                rows.append(
+                    {
+                        "name": name,
+                        "tasks": [section["task_counts"].get(key, 0) for key in TASK_WORDS],
+                        "indicators": [section["indicator_counts"].get(key, 0) for key in INDICATOR_WORDS],
+                        "task_total": sum(section["task_counts"].values()),
+                        "indicator_total": sum(section["indicator_counts"].values()),
+                    }
+                )
+        return rows
+
+    def chart_rows(self) -> list[dict]:
+        """A bar per section; with several plans, a bar per plan (a bar per section would be too many)."""
+        if len(self.content["plans"]) <= 1:
+            return [row | {"name": _label(row["name"])} for row in self.summary_rows()]
+        rows = []
+        for plan in self.content["plans"]:
+            tasks = [sum(s["task_counts"].get(key, 0) for s in plan["sections"]) for key in TASK_WORDS]
+            indicators = [
+                sum(s["indicator_counts"].get(key, 0) for s in plan["sections"]) for key in INDICATOR_WORDS
+            ]
+            rows.append(
+                {"name": _label(plan.get("unit") or plan["title"]), "tasks": tasks, "indicators": indicators}
+            )
+        return rows
+
+    def chart(self, rows: list[dict]):
+        content = self.content
+        several_plans = len(content["plans"]) > 1
+        if content["parts"]["tasks"]:
+            title, words, key = (
+                f"Task status by {'plan' if several_plans else 'section'}, {content['period']['label']}",
+                TASK_WORDS,
+                "tasks",
+            )
+        else:
+            title, words, key = (
+                f"Indicator RAG status by {'plan' if several_plans else 'section'}, {content['period']['label']}",
+                INDICATOR_WORDS,
+                "indicators",
+            )
+        return stacked_bar_svg(
+            title,
+            [
+                (
+                    row["name"],
+                    [
+                        Segment(k, word, count)
+                        for (k, word), count in zip(words.items(), row[key], strict=True)
+                    ],
+                )
+                for row in rows
+            ],
+            width=900,
+        )
+
+    def context(self) -> dict:
+        content = self.content
+        report = content["report"]
+        plans = [
+            plan
+            | {
+                "sections": [
+                    section | {"indicators": [_indicator_for_template(row) for row in section["indicators"]]}
+                    for section in plan["sections"]
+                ]
+            }
+            for plan in content["plans"]
+        ]
+        rows = self.summary_rows()
+        annexe_number = 0
+        annexes = {}
+        for part in ("tasks", "indicators"):
+            if content["parts"][part]:
+                annexe_number += 1
+                annexes[part] = annexe_number
+        published_at = report.get("published_at")
+        return {
+            "content": content,
+            "report": report,
+            "title": report["title"],
+            "council": content["council"],
+            "period": content["period"],
+            "scope": content["scope"],
+            "meeting_date": _date(report.get("meeting_date")),
+            "published_at": datetime.fromisoformat(published_at) if published_at else None,
+            "draft": self.is_draft,
+            "sections": cover_sections(report["texts"]),
+            "annexe_list": [
+                line.strip() for line in report["texts"].get("annexes", "").splitlines() if line.strip()
+            ],
+            "annexes": annexes,
+            "plans": plans,
+            "several_plans": len(plans) > 1,
+            "summary_rows": rows,
+            "task_words": list(TASK_WORDS.items()),
+            "indicator_words": list(INDICATOR_WORDS.items()),
+            "task_totals": [content["task_counts"].get(key, 0) for key in TASK_WORDS],
+            "indicator_totals": [content["indicator_counts"].get(key, 0) for key in INDICATOR_WORDS],
+            "chart": self.chart(self.chart_rows()) if rows else "",
+            "symbols": list(Symbol),
+        }
+
+    # -- outputs -------------------------------------------------------------------------------------------
+
+    def html(self, *, preview: dict | None = None) -> str:
+        """The paper as an HTML document. ``preview`` (links and permissions for the toolbar) adds the
+        screen stylesheet and the toolbar for the browser; without it, the HTML the PDF is made from."""
+        return render_to_string(self.template_name, self.context() | {"preview": preview})
+
+    def pdf(self) -> bytes:
+        return html_to_pdf(self.html())
+
+    def xlsx(self) -> bytes:
+        from .excel import committee_workbook_bytes
+
+        return committee_workbook_bytes(self.content)
