@@ -1155,6 +1155,30 @@ class _Builder:
         new = plan_carry_forward(plan=context.row, user=performance)
         plan_submit(plan=new, user=performance)
 
+    def reports_ensure(self) -> None:
+        """Committee reports on this year's Environment plan: the first quarter's, published (its period is
+        closed), and a draft for the half-year still being reported. Made once."""
+        from reporting.models import Report
+        from reporting.reports.services import report_create, report_publish
+
+        context = next(
+            (p for p in self.plans if p.spec.key == c.NEXT_PLAN_KEY and p.first_year == self.this_year), None
+        )
+        if context is None or Report.objects.filter(plan=context.row).exists():
+            return
+        clerk = self.users.get(next((s.username for s in c.USERS if s.group == "Committee clerks"), ""))
+        quarter = self.periods.get((self.this_year, PeriodKind.QUARTER.value, 1))
+        half = self.periods.get((self.this_year, PeriodKind.HALF.value, 1))
+        created = 0
+        reported = (ReportingPeriod.State.CLOSED, ReportingPeriod.State.PUBLISHED)
+        if quarter is not None and quarter.state in reported:
+            report_publish(report=report_create(user=clerk, plan=context.row, period=quarter), user=clerk)
+            created += 1
+        if half is not None and half.state != ReportingPeriod.State.SCHEDULED:
+            report_create(user=clerk, plan=context.row, period=half)
+            created += 1
+        self.created["reports"] = created
+
     # -- the whole load ---------------------------------------------------------------------------------
 
     def run(self) -> DemoSummary:
@@ -1174,6 +1198,7 @@ class _Builder:
         self.values_ensure()
         self.returns_ensure()
         self.next_plan_ensure()
+        self.reports_ensure()
         return self.summary()
 
     def summary(self) -> DemoSummary:
@@ -1190,7 +1215,10 @@ class _Builder:
             "indicator values": IndicatorValue.objects.filter(indicator__plan__in=plans).count(),
             "targets": Target.objects.filter(indicator__plan__in=plans).count(),
         }
-        created = {name: self.created.get(name, 0) for name in (*counts, "users", "priorities", "objectives")}
+        created = {
+            name: self.created.get(name, 0)
+            for name in (*counts, "users", "priorities", "objectives", "reports")
+        }
         kinds = [
             kind.value for kind in (PeriodKind.YEAR, PeriodKind.HALF, PeriodKind.QUARTER, PeriodKind.MONTH)
         ]

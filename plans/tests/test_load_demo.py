@@ -311,3 +311,15 @@ def test_a_new_financial_year_leaves_last_years_plans_alone():
     assert {slug: Plan.objects.get(slug=slug).tasks.count() for slug in last_year} == last_year
     assert Plan.objects.filter(first_year=2027, previous_plan__first_year=2026).exists()
     assert ReportingPeriod.objects.filter(state="open", deadline__gt=date(2027, 5, 10)).exists()
+
+
+def test_the_demo_has_a_published_report_and_a_draft():
+    from reporting.models import Report
+
+    demo_council_load(password=PASSWORD, today=TODAY)
+
+    reports = {r.period.label: r for r in Report.objects.select_related("period")}
+    assert set(reports) == {"2026/27 Q1", "2026/27 H1"}
+    assert reports["2026/27 Q1"].is_published and reports["2026/27 Q1"].snapshot
+    assert not reports["2026/27 H1"].is_published
+    assert reports["2026/27 Q1"].created_by.username == "clerk"
