@@ -112,12 +112,20 @@ def _shown_length(value, kind: str) -> int:
 
 def workbook_bytes(*, title: str, columns: Sequence[Column], rows: Iterable[Sequence[object]]) -> bytes:
     """One sheet with a header row and the rows, as the bytes of an .xlsx file."""
-    rows = list(rows)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = sheet_title(title)
     workbook.properties.title = title
+    sheet_fill(sheet, columns=columns, rows=rows)
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
+
+def sheet_fill(sheet, *, columns: Sequence[Column], rows: Iterable[Sequence[object]]) -> None:
+    """Write a header row and the rows into ``sheet``: real numbers and dates, status words with their
+    fills, columns as wide as their content, a frozen header, an autofilter, landscape printing."""
+    rows = list(rows)
     header_font = Font(bold=True)
     header_border = Border(bottom=Side(style="medium", color="0B0C0C"))
     for number, column in enumerate(columns, start=1):
@@ -155,10 +163,6 @@ def workbook_bytes(*, title: str, columns: Sequence[Column], rows: Iterable[Sequ
     sheet.auto_filter.ref = f"A1:{last_column}{len(rows) + 1}"
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
-
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def _write(cell, value, column: Column, fills) -> None:

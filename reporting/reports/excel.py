@@ -2,28 +2,20 @@
 indicators, following the rules of :mod:`reporting.xlsx` (real numbers and dates, status words with fills,
 frozen header, autofilter, columns as wide as their content)."""
 
-from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from io import BytesIO
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
 
 from indicators.rules import Direction, Symbol
 from reporting.xlsx import (
     DATE,
-    MAX_WIDTH,
-    MIN_WIDTH,
     NUMBER,
     STATUS,
-    TAG_COLOURS,
     Column,
     NumberCell,
-    _plain,
-    _shown_length,
-    _write,
+    sheet_fill,
     sheet_title,
 )
 
@@ -131,41 +123,6 @@ def indicator_rows(content: dict) -> list[list]:
     return rows
 
 
-def _fill_sheet(sheet, columns: Sequence[Column], rows: list[list]) -> None:
-    """Header, rows, widths, frozen header and autofilter, as :func:`reporting.xlsx.workbook_bytes` does
-    for a single sheet."""
-    header_font = Font(bold=True)
-    header_border = Border(bottom=Side(style="medium", color="0B0C0C"))
-    for number, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=number, value=_plain(column.header))
-        cell.font, cell.border = header_font, header_border
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-    widths = [column.width or min(MAX_WIDTH, max(MIN_WIDTH, len(column.header) + 2)) for column in columns]
-    for row in rows:
-        for index, column in enumerate(columns):
-            if column.width is None:
-                widths[index] = min(MAX_WIDTH, max(widths[index], _shown_length(row[index], column.kind) + 2))
-    fills = {
-        colour: (PatternFill("solid", fgColor=fill), Font(color=text, bold=True))
-        for colour, (fill, text) in TAG_COLOURS.items()
-    }
-    top, wrapped = Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True)
-    for row_number, row in enumerate(rows, start=2):
-        for index, column in enumerate(columns):
-            cell = sheet.cell(row=row_number, column=index + 1)
-            _write(cell, row[index], column, fills)
-            long_text = isinstance(cell.value, str) and (
-                len(cell.value) > widths[index] or "\n" in cell.value
-            )
-            cell.alignment = wrapped if long_text else top
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
-    sheet.print_title_rows = "1:1"
-    sheet.page_setup.orientation = "landscape"
-
-
 def committee_workbook_bytes(content: dict) -> bytes:
     """The report's tasks and indicators as an .xlsx file with the sheets “Tasks” and “Indicators”."""
     workbook = Workbook()
@@ -173,9 +130,9 @@ def committee_workbook_bytes(content: dict) -> bytes:
     workbook.properties.creator = content["council"]
     tasks = workbook.active
     tasks.title = "Tasks"
-    _fill_sheet(tasks, TASK_COLUMNS, task_rows(content))
+    sheet_fill(tasks, columns=TASK_COLUMNS, rows=task_rows(content))
     indicators = workbook.create_sheet(sheet_title("Indicators"))
-    _fill_sheet(indicators, INDICATOR_COLUMNS, indicator_rows(content))
+    sheet_fill(indicators, columns=INDICATOR_COLUMNS, rows=indicator_rows(content))
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
