@@ -110,7 +110,11 @@ def publish_refusal(report: Report) -> str | None:
 def report_publish(*, report: Report, user) -> Report:
     """Freeze the report: store its content (with the texts) as a JSON snapshot, with who published it
     and when. From then on it is rendered from the snapshot alone."""
-    report = Report.objects.select_for_update().select_related("period", "plan", "unit").get(pk=report.pk)
+    report = (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("period", "plan", "unit")
+        .get(pk=report.pk)
+    )
     refusal = publish_refusal(report)
     if refusal:
         raise ValidationError(refusal)

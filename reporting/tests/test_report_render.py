@@ -30,13 +30,11 @@ def test_a_small_report_downloads_straight_away(client):
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
 
 
-def test_a_big_report_is_rendered_in_the_background_and_then_offered(
-    client, big, django_capture_on_commit_callbacks
-):
+@pytest.mark.django_db(transaction=True)  # the worker closes its database connection between tasks
+def test_a_big_report_is_rendered_in_the_background_and_then_offered(client, big):
     council, report = big
     client.force_login(user_with_role("clerk"))
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.get(reverse("reporting:report-pdf", args=[report.pk]))
+    response = client.get(reverse("reporting:report-pdf", args=[report.pk]))
     render = ReportRender.objects.get()
     assert response.status_code == 302
     assert response.url == reverse("reporting:report-render", args=[report.pk, render.pk])
