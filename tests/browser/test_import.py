@@ -9,7 +9,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from indicators.models import Framework
 from plans.models import Plan
+from reporting.workbook.importer import STANDARD_FRAMEWORKS
 from reporting.workbook.tests.helpers import good_workbook, sheets, task, workbook_bytes
 from serviceplans.roles import PERFORMANCE_TEAM
 from tests.browser.test_pages import sign_in
@@ -26,6 +28,9 @@ def sign_in_as_performance_team(page, live_server):
 
 
 def test_import_a_workbook_through_the_pages(page, live_server, tmp_path, settings):
+    # The frameworks are loaded by a migration, but an earlier transactional test may have emptied the tables.
+    for code, name in STANDARD_FRAMEWORKS.values():
+        Framework.objects.get_or_create(code=code, defaults={"name": name})
     settings.IMPORT_HOLDING_DIR = str(tmp_path / "held")
     path = tmp_path / "plan.xlsx"
     path.write_bytes(good_workbook(tasks=[task(), task(text="Other", **{"Due Date": "Soon"})]))
