@@ -14,7 +14,6 @@ class PeriodChoiceField(forms.ModelChoiceField):
 class ReportCreateForm(GovukForm):
     """What a new report covers: a plan, or a unit and everything beneath it; a period; the parts."""
 
-    template_name = "reporting/report_form_fields.html"
     submit_label = "Create report"
 
     plan = forms.ModelChoiceField(
@@ -67,7 +66,6 @@ class ReportCreateForm(GovukForm):
 class ReportTextsForm(GovukForm):
     """The covering report's texts, each written from the data when the report was created."""
 
-    template_name = "reporting/report_form_fields.html"
     submit_label = "Save texts"
 
     title = forms.CharField(max_length=300, error_messages={"required": "Enter the report's title"})

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -76,6 +77,8 @@ class ImportPreviewView(PerformanceTeamMixin, TemplateView):
             "errors_hidden": max(len(result.errors) - SHOWN_PROBLEMS, 0),
             "warnings_shown": result.warnings[:SHOWN_PROBLEMS],
             "warnings_hidden": max(len(result.warnings) - SHOWN_PROBLEMS, 0),
+            "warnings_caption": f"Warnings ({intcomma(len(result.warnings))})"
+            + ("" if result.errors else ": the import can go ahead"),
         }
         return context
 
