@@ -594,6 +594,38 @@ class _Parser:
             return None
         return key
 
+    def _note_identity(
+        self,
+        sheet: Sheet,
+        row: Row,
+        columns: dict[str, int],
+        text_column: str,
+        row_id: str,
+        section_and_text: tuple[str, str],
+        index: int,
+        ids: dict[str, int],
+        seen: dict[tuple[str, str], int],
+    ) -> None:
+        """Remember a task's or measure's ``ID`` (an error when used twice) and warn when the same words
+        repeat an earlier row of the same section: real plans contain such repeats, so both are imported."""
+        if row_id:
+            if row_id in ids:
+                self.error(sheet, row.number, _letter(columns["id"]), row_id, "This ID is used twice.")
+            ids[row_id] = index
+        section, text = section_and_text
+        key = (section, text_key(text))
+        if key in seen:
+            noun = "task" if text_column == "task" else "measure"
+            self.warn(
+                sheet,
+                row.number,
+                _letter(columns[text_column]),
+                text,
+                f"This {noun} repeats row {seen[key]} word for word: both are imported.",
+            )
+        else:
+            seen[key] = row.number
+
     def parse_tasks(self, sheet: Sheet) -> None:
         columns = self.columns(sheet, TASK_COLUMNS)
         if columns is None:
@@ -624,21 +656,9 @@ class _Parser:
                 )
                 category = Task.Category.SERVICE_IMPROVEMENT
             row_id = cell(row, "id")
-            if row_id:
-                if row_id in ids:
-                    self.error(sheet, row.number, _letter(columns["id"]), row_id, "This ID is used twice.")
-                ids[row_id] = len(self.data.tasks)
-            key = (section, text_key(text))
-            if key in seen:
-                self.warn(
-                    sheet,
-                    row.number,
-                    _letter(columns["task"]),
-                    text,
-                    f"This task repeats row {seen[key]} word for word: both are imported.",
-                )
-            else:
-                seen[key] = row.number
+            self._note_identity(
+                sheet, row, columns, "task", row_id, (section, text), len(self.data.tasks), ids, seen
+            )
             due_cell = row.values.get(columns["due"]) if "due" in columns else None
             due = read_due_date(due_cell)
             if due.warning:
@@ -744,21 +764,9 @@ class _Parser:
                 sheet, row, _letter(columns.get("reference", 0)), cell(row, "reference"), 40
             )
             row_id = cell(row, "id")
-            if row_id:
-                if row_id in ids:
-                    self.error(sheet, row.number, _letter(columns["id"]), row_id, "This ID is used twice.")
-                ids[row_id] = len(self.data.indicators)
-            key = (section, text_key(name))
-            if key in seen:
-                self.warn(
-                    sheet,
-                    row.number,
-                    _letter(columns["name"]),
-                    name,
-                    f"This measure repeats row {seen[key]} word for word: both are imported.",
-                )
-            else:
-                seen[key] = row.number
+            self._note_identity(
+                sheet, row, columns, "name", row_id, (section, name), len(self.data.indicators), ids, seen
+            )
 
             frameworks: list[str] = []
             for column, framework in framework_columns.items():
