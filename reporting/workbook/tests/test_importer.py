@@ -519,3 +519,21 @@ def test_a_first_year_that_excel_turned_into_a_date_is_explained():
     result = plan_import(workbook_bytes=good_workbook(plan=plan))
     assert not result.ok
     assert "turned the year into a date" in result.errors[0].reason
+
+
+def test_a_repeated_measure_is_imported_with_a_warning_and_a_repeated_id_is_an_error():
+    repeated = [indicator(name="Business enquiries"), indicator(name="Business enquiries")]
+    result = plan_import(workbook_bytes=good_workbook(indicators=repeated))
+    assert result.ok
+    assert Indicator.objects.filter(name="Business enquiries").count() == 2
+    warning = next(w for w in result.warnings if "repeats" in w.reason)
+    assert (warning.sheet, warning.row) == ("Indicators", 3)
+    assert "measure repeats row 2" in warning.reason
+
+    content = sheets()
+    content["Tasks"] = [["ID", *content["Tasks"][0]], ["T1", *task()], ["T1", *task(text="Another task")]]
+    result = plan_import(workbook_bytes=workbook_bytes(content))
+    assert not result.ok
+    assert [(e.sheet, e.row, e.column, e.reason) for e in result.errors] == [
+        ("Tasks", 3, "A", "This ID is used twice.")
+    ]
