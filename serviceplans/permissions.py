@@ -6,7 +6,8 @@
   who have delegated to them (while the delegation runs).
 - **Managers** (the head of a unit) may report on anything in their unit and the units beneath it.
 - **Committee clerks** and **members** read only.
-- Once a period is **closed** (or published), returns for it are read-only except for the performance team.
+- Once a period is **closed**, returns for it are read-only except for the performance team; once it is
+  **published**, they are read-only for everyone.
 - Once an officer has **submitted** their return for a period (or it is approved), their own tasks and values
   for that period are read-only to them until their manager sends the return back; the manager and the
   performance team can still correct them.
@@ -99,7 +100,10 @@ def request_actor(request) -> Actor:
 
 
 def period_is_open_to(actor: Actor, period: ReportingPeriod) -> bool:
-    """Returns for a period can be changed while it is open; after that only by the performance team."""
+    """Returns for a period can be changed while it is open; once closed only by the performance team (to
+    correct them before publishing); once published by no one, because committees have seen them."""
+    if period.state == ReportingPeriod.State.PUBLISHED:
+        return False
     if actor.runs_everything:
         return True
     return period.state == ReportingPeriod.State.OPEN

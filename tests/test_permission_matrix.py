@@ -205,3 +205,18 @@ def test_the_navigation_offers_each_role_only_the_pages_it_may_use(client, world
     nav_items = client.get(reverse("plans:plan-list")).context["nav_items"]
 
     assert [words for _, words in nav_items()] == NAVIGATION[role]
+
+
+def test_once_a_period_is_published_its_returns_are_read_only_even_for_the_performance_team(client, world):
+    q1 = world["q1"]
+    task_url = reverse("actions:task-update", args=[world["task"].pk, q1.pk])
+    value_url = reverse("indicators:value-enter", args=[world["indicator"].pk, q1.pk])
+    client.force_login(world["users"]["performance"][0])
+    assert client.get(task_url).status_code == 200  # closed: the performance team may still correct it
+
+    q1.state = "published"
+    q1.save()
+
+    assert client.get(task_url).status_code == 403
+    assert client.get(value_url).status_code == 403
+    assert client.post(task_url, {"percent_complete": "50", "status": "green"}).status_code == 403
