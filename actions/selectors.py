@@ -273,3 +273,9 @@ def task_history_records(task: Task) -> tuple[list, list]:
     tasks = list(Task.history.filter(id=task.pk).select_related("history_user"))
     updates = list(ProgressUpdate.history.filter(task_id=task.pk).select_related("history_user", "period"))
     return tasks, updates
+
+
+def returns_outstanding(period: ReportingPeriod) -> int:
+    """How many officers owing a return in ``period`` have not submitted it (or had it sent back)."""
+    done = {Return.State.SUBMITTED, Return.State.APPROVED}
+    return sum(1 for row in returns_for_period(period) if row.state not in done)

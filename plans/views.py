@@ -3,9 +3,10 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import DetailView, ListView, TemplateView, View
 
+from actions.selectors import returns_outstanding
 from reporting.permissions import can_write_reports
 from serviceplans.history import history_entries
 from serviceplans.permissions import can_move_plan, can_run_periods, request_actor
@@ -148,13 +149,40 @@ class PeriodListView(PerformanceTeamMixin, TemplateView):
 
 
 class PeriodStepView(PerformanceTeamMixin, View):
-    """POST: open, close or publish a period."""
+    """GET: what opening, closing or publishing a period will do, with the button to do it. POST: do it."""
 
     STEPS = {
         "open": (services.period_open, "is open: returns are now due"),
         "close": (services.period_close, "is closed: returns are now read-only"),
         "publish": (services.period_publish, "is published: its judgements are frozen for reports"),
     }
+    CONSEQUENCES = {
+        "open": [
+            "Returns for this period become due from every officer named in a live plan.",
+            "Reminders go out to officers until they submit, and to managers once the deadline has passed.",
+        ],
+        "close": [
+            "Officers and managers can no longer change their returns for this period.",
+            "The performance team can still correct them until the period is published.",
+        ],
+        "publish": [
+            "The target and tolerance each value was judged against are frozen.",
+            "Nobody, including the performance team, can change this period's returns on these pages again.",
+            "This cannot be undone.",
+        ],
+    }
+
+    def get(self, request, pk, action):
+        period = get_object_or_404(ReportingPeriod, pk=pk)
+        if action not in self.STEPS:
+            raise PermissionDenied("That is not a step in a period's life.")
+        context = {
+            "period": period,
+            "action": action,
+            "consequences": self.CONSEQUENCES[action],
+            "returns_outstanding": returns_outstanding(period) if action != "open" else None,
+        }
+        return render(request, "plans/period_step_confirm.html", context)
 
     def post(self, request, pk, action):
         period = get_object_or_404(ReportingPeriod, pk=pk)

@@ -256,3 +256,31 @@ def test_period_list_queries_do_not_grow_with_years(client, years):
         response = client.get(reverse("plans:period-list"))
     assert len(response.context["years"]) == years
     assert len(queries) == 9
+
+
+@pytest.mark.parametrize(
+    ("state", "action", "words"),
+    [
+        ("scheduled", "open", "Returns for this period become due"),
+        ("open", "close", "can no longer change their returns"),
+        ("closed", "publish", "This cannot be undone."),
+    ],
+)
+def test_a_period_step_is_confirmed_before_it_is_taken(client, state, action, words):
+    from serviceplans.roles import PERFORMANCE_TEAM, roles_ensure
+    from tests.factories import ReportingPeriodFactory
+
+    period = ReportingPeriodFactory(financial_year=2026, kind="quarter", number=3, state=state)
+    user = UserFactory()
+    user.groups.add(roles_ensure()[PERFORMANCE_TEAM])
+    client.force_login(user)
+    url = reverse("plans:period-step", args=[period.pk, action])
+
+    page = client.get(url).content.decode()
+
+    assert words in page and f"{action.capitalize()} 2026/27 Q3?" in page
+    period.refresh_from_db()
+    assert period.state == state  # looking changes nothing
+    client.post(url)
+    period.refresh_from_db()
+    assert period.state != state

@@ -132,6 +132,9 @@ def test_the_performance_team_approves_a_plan_and_opens_a_period(page, live_serv
     expect(page.get_by_role("heading", level=1, name="Reporting periods")).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_role("button", name="Open 2026/27 Q1").click()
+    expect(page.get_by_role("heading", level=1, name="Open 2026/27 Q1?")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Open 2026/27 Q1").click()
     expect(page.get_by_text("2026/27 Q1 is open: returns are now due.")).to_be_visible()
     q1.refresh_from_db()
     assert q1.state == ReportingPeriod.State.OPEN
