@@ -150,7 +150,8 @@ def reminders_send(*, today: date) -> ReminderSummary:
                 (p, _link(reverse("actions:return-list") + f"?period={p.pk}")) for p in periods
             ],
         }
-        subject = f"Late returns: {len(late)} officer{'s' if len(late) != 1 else ''} in your units"
+        late_officers = len({r.officer.pk for r in late})  # one officer may be late for several periods
+        subject = f"Late returns: {late_officers} officer{'s' if late_officers != 1 else ''} in your units"
         lines = "; ".join(f"{r.officer.name} ({r.period.label})" for r in late)
         outgoing.append((manager, LATE_LIST, lines, _message("late_returns", subject, address, context)))
 

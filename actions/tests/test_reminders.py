@@ -147,3 +147,20 @@ def test_the_command_prints_what_it_sent_and_checks_its_date(council):
     assert "No e-mail address for: No Address." in out.getvalue()
     with pytest.raises(CommandError, match="--date must be a date like"):
         call_command("send_reminders", "--date", "20/10/2026", stdout=StringIO())
+
+
+def test_an_officer_late_for_two_periods_is_counted_once_in_the_managers_subject(council):
+    for officer in (council["lee"], council["manager"]):
+        return_submit(officer=officer, period=council["q2"], user=None)
+    q1 = council["q1"]
+    q1.state, q1.deadline = "open", date(2026, 8, 11)  # reopened, and also late
+    q1.save()
+    for officer in (council["lee"], council["manager"]):
+        return_submit(officer=officer, period=q1, user=None)
+
+    reminders_send(today=date(2026, 11, 2))
+
+    late_list = next(m for m in mail.outbox if m.to == [council["manager"].email])
+    # Kevin and No Address are each late for Q1 and Q2: two officers, four returns.
+    assert late_list.subject == "Late returns: 2 officers in your units"
+    assert late_list.body.count("Kevin Marsh") == 2
