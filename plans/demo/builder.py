@@ -1172,10 +1172,13 @@ class _Builder:
         created = 0
         reported = (ReportingPeriod.State.CLOSED, ReportingPeriod.State.PUBLISHED)
         if quarter is not None and quarter.state in reported:
-            report_publish(report=report_create(user=clerk, plan=context.row, period=quarter), user=clerk)
+            meeting = _weekday_on_or_before(quarter.end_date + timedelta(days=75))
+            report = report_create(user=clerk, plan=context.row, period=quarter, meeting_date=meeting)
+            report_publish(report=report, user=clerk)
             created += 1
         if half is not None and half.state != ReportingPeriod.State.SCHEDULED:
-            report_create(user=clerk, plan=context.row, period=half)
+            meeting = _weekday_on_or_before(half.end_date + timedelta(days=75))
+            report_create(user=clerk, plan=context.row, period=half, meeting_date=meeting)
             created += 1
         self.created["reports"] = created
 
