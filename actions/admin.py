@@ -1,11 +1,13 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.forms import Textarea
 from simple_history.admin import SimpleHistoryAdmin
 
 from plans.admin import ReasonForChangeAdmin
+from plans.rules import IllegalTransition
 
 from .models import Milestone, ProgressUpdate, ReminderSent, Return, Task, TaskOfficer
+from .services import return_approve
 
 
 class TaskOfficerInline(admin.TabularInline):
@@ -93,7 +95,23 @@ class ReturnAdmin(SimpleHistoryAdmin):
     search_fields = ["officer__name", "comment"]
     autocomplete_fields = ["officer", "period"]
     list_select_related = ["officer", "period", "decided_by"]
-    readonly_fields = ["submitted_at", "submitted_by", "decided_at", "decided_by"]
+    # The state moves only by the return's steps: the officer submits on My updates, the manager decides on
+    # the sign-off page (where sending back asks for the comment); here, approving uses the same service.
+    readonly_fields = ["state", "submitted_at", "submitted_by", "decided_at", "decided_by"]
+    actions = ["approve_returns"]
+
+    @admin.action(description="Approve the selected submitted returns")
+    def approve_returns(self, request, queryset):
+        approved = []
+        for record in queryset.select_related("officer", "period"):
+            try:
+                return_approve(record=record, user=request.user)
+            except IllegalTransition as refusal:
+                self.message_user(request, f"{record}: {refusal}", messages.ERROR)
+            else:
+                approved.append(str(record.officer.name))
+        if approved:
+            self.message_user(request, f"Approved the returns of {', '.join(approved)}.", messages.SUCCESS)
 
 
 @admin.register(ReminderSent)

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from plans.models import Objective, Officer, Plan, PlanSection, Priority, ReportingPeriod
 from plans.rules import PlanStructureLocked
+from serviceplans.fields import BoundedDecimalField, decimal_bounds
 
 
 class Task(models.Model):
@@ -37,7 +38,7 @@ class Task(models.Model):
         help_text="As written in the plan, e.g. “Overall A. Hardy, but each team leader for work in their areas”.",
     )
     resources = models.TextField(blank=True, help_text="For example “Officer time” or “£260k growth”.")
-    budget = models.DecimalField(
+    budget = BoundedDecimalField(
         "budget (£)", max_digits=14, decimal_places=2, null=True, blank=True, help_text="Money, where stated."
     )
     start_date = models.DateField(null=True, blank=True)
@@ -68,6 +69,7 @@ class Task(models.Model):
                 | models.Q(due_date__gte=models.F("start_date")),
                 name="task_due_not_before_start",
             ),
+            decimal_bounds("budget", max_digits=14, decimal_places=2, name="task_budget_in_bounds"),
         ]
 
     def __str__(self):
@@ -172,6 +174,11 @@ class ProgressUpdate(models.Model):
 
     def __str__(self):
         return f"{self.task} – {self.period}: {self.get_status_display()}"
+
+    def clean(self):
+        # Admin's forms check the same rule as the service: only a period the task's plan reports by.
+        if self.task_id and self.period_id and not self.task.plan.reports_in(self.period):
+            raise ValidationError({"period": f"{self.period} is not a reporting period of {self.task.plan}."})
 
 
 class Return(models.Model):

@@ -9,6 +9,7 @@ from indicators.models import IndicatorOfficer, IndicatorValue
 from plans.models import Officer, OrganisationUnit, Plan, ReportingPeriod
 from plans.rules import return_is_due
 from plans.selectors import open_periods_in_plan
+from serviceplans.periods import frequency_for, period_kind_for
 
 from .models import ProgressUpdate, Return, Task, TaskOfficer
 
@@ -43,9 +44,7 @@ def update_versions(task: Task) -> QuerySet:
 def periods_for_returns(plan) -> list[ReportingPeriod]:
     """The open periods in which ``plan`` asks for returns: quarters for a quarterly plan, half-years for a
     half-yearly one, within the years the plan covers."""
-    return open_periods_in_plan(
-        plan, "quarter" if plan.reporting_frequency == Plan.Frequency.QUARTERLY else "half"
-    )
+    return open_periods_in_plan(plan, period_kind_for(plan.reporting_frequency))
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ def my_task_returns(officer_ids: frozenset[int], periods: list[ReportingPeriod])
     for task in tasks:
         for period in periods:
             plan = task.plan
-            kind = "quarter" if plan.reporting_frequency == Plan.Frequency.QUARTERLY else "half"
+            kind = period_kind_for(plan.reporting_frequency)
             if (
                 period.kind != kind
                 or not plan.first_year <= period.financial_year < plan.first_year + plan.years
@@ -103,13 +102,6 @@ def my_task_returns(officer_ids: frozenset[int], periods: list[ReportingPeriod])
 
 # -- returns: what each officer owes in a period, and where their sign-off stands ----------------------------
 
-PLAN_FREQUENCY_FOR_KIND = {"quarter": Plan.Frequency.QUARTERLY, "half": Plan.Frequency.HALF_YEARLY}
-INDICATOR_FREQUENCY_FOR_KIND = {
-    "month": "monthly",
-    "quarter": "quarterly",
-    "half": "half_yearly",
-    "year": "yearly",
-}
 REPORTING_PLAN_STATUSES = [Plan.Status.APPROVED, Plan.Status.PUBLISHED]
 
 
@@ -168,7 +160,7 @@ def returns_for_period(
             queryset = queryset.filter(officer__unit_id__in=list(unit_ids))
         return queryset.filter(officer__active=True)
 
-    frequency = PLAN_FREQUENCY_FOR_KIND.get(period.kind)
+    frequency = frequency_for(period.kind) if period.kind in ("quarter", "half") else None
     if frequency is not None:
         links = scoped(
             TaskOfficer.objects.filter(
@@ -188,7 +180,7 @@ def returns_for_period(
     values = scoped(
         IndicatorOfficer.objects.filter(
             indicator__plan__status__in=REPORTING_PLAN_STATUSES,
-            indicator__collection_frequency=INDICATOR_FREQUENCY_FOR_KIND[period.kind],
+            indicator__collection_frequency=frequency_for(period.kind),
             indicator__data_only=False,
             indicator__plan__first_year__lte=year,
             indicator__plan__first_year__gt=year - 3,

@@ -1,20 +1,37 @@
 """Writes for tasks: saving an officer's progress update without ever losing someone else's."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from plans.models import Officer, ReportingPeriod
-from plans.rules import IllegalTransition, return_step_check
+from plans.rules import (
+    IllegalTransition,
+    PeriodNotForThis,
+    PeriodPublished,
+    return_decision_check,
+    return_step_check,
+)
+from serviceplans.versioning import SaveConflict, versioned_save
 
 from .models import ProgressUpdate, Return, Task
 
 
-class UpdateConflict(Exception):
+class UpdateConflict(SaveConflict):
     """Someone else saved this update after the form was opened; ``current`` is what they saved."""
 
-    def __init__(self, current: ProgressUpdate | None):
-        super().__init__("The update was changed by someone else after you opened it.")
-        self.current = current
+    message = "The update was changed by someone else after you opened it."
+
+
+def progress_update_check(*, task: Task, period: ReportingPeriod) -> None:
+    """Raise :class:`IllegalTransition` (saying why) unless an update of ``task`` for ``period`` may be saved:
+    the period must be one the task's plan reports by, and not yet published."""
+    if not task.plan.reports_in(period):
+        raise PeriodNotForThis(
+            f"{period.label} is not one of the reporting periods of {task.plan}, which reports "
+            f"{task.plan.get_reporting_frequency_display().lower()}."
+        )
+    if period.state == ReportingPeriod.State.PUBLISHED:
+        raise PeriodPublished(f"{period.label} has been published, so its returns can no longer change.")
 
 
 @transaction.atomic
@@ -31,18 +48,23 @@ def progress_update_save(
     """Save the update for ``task`` and ``period``, as ``user`` saw it at ``seen_version`` (0 = none yet).
 
     If the update has been saved by anyone since (its version moved on), nothing is written and
-    :class:`UpdateConflict` carries what is there now, so the form can show both."""
-    current = ProgressUpdate.objects.select_for_update().filter(task=task, period=period).first()
-    if (current.version if current else 0) != seen_version:
-        raise UpdateConflict(current)
-    update = current or ProgressUpdate(task=task, period=period, version=0)
-    update.percent_complete = percent_complete
-    update.status = status
-    update.commentary = commentary.strip()
-    update.updated_by = user
-    update.version += 1
-    update.save()
-    return update
+    :class:`UpdateConflict` carries what is there now, so the form can show both. A period the task does
+    not report by, or one already published, is refused (:func:`progress_update_check`)."""
+    progress_update_check(task=task, period=period)
+
+    def change(update: ProgressUpdate) -> None:
+        update.percent_complete = percent_complete
+        update.status = status
+        update.commentary = commentary.strip()
+        update.updated_by = user
+
+    return versioned_save(
+        ProgressUpdate,
+        lookup={"task": task, "period": period},
+        seen_version=seen_version,
+        change=change,
+        conflict=UpdateConflict,
+    )
 
 
 @transaction.atomic
@@ -88,15 +110,27 @@ def return_submit(*, officer: Officer, period: ReportingPeriod, user) -> Return:
     record.state, record.submitted_at, record.submitted_by = state, timezone.now(), user
     if user is not None:
         record._history_user = user
-    record.save()
+    try:
+        with transaction.atomic():
+            record.save()
+    except IntegrityError:
+        # Submitted by someone else (a delegate) at the same moment: theirs stands.
+        raise IllegalTransition("This return cannot be submitted: it is already submitted.") from None
+    return record
+
+
+def _decided(record: Return, action: str) -> Return:
+    """The return, locked, after checking the step and the period's state allow ``action``."""
+    record = Return.objects.select_for_update(of=("self",)).select_related("period").get(pk=record.pk)
+    return_decision_check(action, record.period.state)
+    record.state = return_step_check(action, record.state).value
     return record
 
 
 @transaction.atomic
 def return_approve(*, record: Return, user) -> Return:
-    """The manager accepts a submitted return."""
-    record = Return.objects.select_for_update().get(pk=record.pk)
-    record.state = return_step_check("approve", record.state).value
+    """The manager accepts a submitted return, until its period is published."""
+    record = _decided(record, "approve")
     record.decided_at, record.decided_by, record.comment = timezone.now(), user, ""
     return _saved(record, user, ["state", "decided_at", "decided_by", "comment"])
 
@@ -104,11 +138,10 @@ def return_approve(*, record: Return, user) -> Return:
 @transaction.atomic
 def return_send_back(*, record: Return, user, comment: str) -> Return:
     """The manager sends a return back with a comment saying what to put right; the officer sees it on their
-    My updates page and can change their updates again."""
+    My updates page and can change their updates again. Only while the period is open (so they can)."""
     comment = comment.strip()
     if not comment:
         raise IllegalTransition("Enter a comment saying what the officer needs to put right.")
-    record = Return.objects.select_for_update().get(pk=record.pk)
-    record.state = return_step_check("send_back", record.state).value
+    record = _decided(record, "send_back")
     record.decided_at, record.decided_by, record.comment = timezone.now(), user, comment
     return _saved(record, user, ["state", "decided_at", "decided_by", "comment"])

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.text import slugify
@@ -10,7 +11,7 @@ from django_tables2 import SingleTableMixin
 
 from indicators.selectors import my_value_returns
 from plans.models import CouncilSettings, Officer, ReportingPeriod
-from plans.rules import IllegalTransition
+from plans.rules import IllegalTransition, return_decision_allowed
 from plans.selectors import unit_tree
 from reporting.xlsx import DATE, DATETIME, NUMBER, STATUS, Column, xlsx_response
 from serviceplans.history import history_entries
@@ -120,6 +121,8 @@ class TaskUpdateView(LoginRequiredMixin, FormView):
             return self.handle_no_permission()
         self.task = get_object_or_404(task_for_page(), pk=kwargs["pk"])
         self.period = get_object_or_404(ReportingPeriod, pk=kwargs["period_pk"])
+        if not self.task.plan.reports_in(self.period):
+            raise Http404("This task is not reported on for that period.")
         if not can_update_task(request_actor(request), self.task, self.period):
             raise PermissionDenied("You cannot update this task for this period.")
         self.settings = CouncilSettings.load()
@@ -156,6 +159,9 @@ class TaskUpdateView(LoginRequiredMixin, FormView):
             )
         except UpdateConflict as conflict:
             return self.conflict(form, conflict.current)
+        except IllegalTransition as refusal:
+            form.add_error(None, str(refusal))
+            return self.form_invalid(form)
         messages.success(self.request, f"Your update for {self.period.label} has been saved.")
         return redirect("actions:task-detail", pk=self.task.pk)
 
@@ -482,6 +488,8 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
         error_record = kwargs.get("error_record")
         for row in rows:
             row.can_decide = row.record is not None and can_decide_return(self.actor, row.officer, period)
+            row.can_approve = row.can_decide and return_decision_allowed("approve", period.state)
+            row.can_send_back = row.can_decide and return_decision_allowed("send_back", period.state)
             row.has_error = (
                 error_record is not None and row.record is not None and row.record.pk == error_record.pk
             )

@@ -5,7 +5,7 @@ from django import forms
 from serviceplans.forms import GovukForm
 
 from .rules import implausible_value_reasons
-from .values import ValueKind, parse_value
+from .values import ValueKind, parse_value, value_kept, value_problem
 
 UNIT_EXAMPLES = {
     "percent": "For example 42.5%",
@@ -73,9 +73,13 @@ class IndicatorValueForm(GovukForm):
                 "value", f"This indicator is measured as {UNIT_WORDS[unit]}: {UNIT_EXAMPLES[unit].lower()}"
             )
             return data
-        data["number"] = parsed.number
+        number = value_kept(parsed)
+        if problem := value_problem(number):
+            self.add_error("value", problem)
+            return data
+        data["number"] = number
         self.needs_confirmation = implausible_value_reasons(
-            value=parsed.number, unit=unit, target=self.target, last_value=self.last_value
+            value=number, unit=unit, target=self.target, last_value=self.last_value
         )
         if self.needs_confirmation and not data.get("confirm"):
             self.add_error(

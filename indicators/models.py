@@ -1,11 +1,14 @@
 """Performance indicators, the frameworks they belong to, their targets and the values reported."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from plans.models import Officer, Plan, PlanSection, ReportingPeriod
+from serviceplans.fields import BoundedDecimalField, decimal_bounds
+from serviceplans.periods import period_belongs
 
 
 class Framework(models.Model):
@@ -70,7 +73,7 @@ class Indicator(models.Model):
     unit = models.CharField(max_length=10, choices=Unit.choices, default=Unit.NUMBER)
     decimal_places = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(4)])
     polarity = models.CharField(max_length=10, choices=Polarity.choices, default=Polarity.HIGHER_IS_BETTER)
-    tolerance_percent = models.DecimalField(
+    tolerance_percent = BoundedDecimalField(
         "tolerance (% of target)",
         max_digits=6,
         decimal_places=2,
@@ -104,10 +107,23 @@ class Indicator(models.Model):
                 condition=models.Q(tolerance_percent__isnull=True) | models.Q(tolerance_percent__gte=0),
                 name="indicator_tolerance_not_negative",
             ),
+            decimal_bounds(
+                "tolerance_percent", max_digits=6, decimal_places=2, name="indicator_tolerance_in_bounds"
+            ),
         ]
 
     def __str__(self):
         return f"{self.reference_code} {self.name}" if self.reference_code else self.name
+
+    def collected_in(self, period: ReportingPeriod) -> bool:
+        """Is ``period`` one this indicator is collected for: its frequency, within its plan's years?"""
+        return period_belongs(
+            period_kind=period.kind,
+            period_year=period.financial_year,
+            frequency=self.collection_frequency,
+            first_year=self.plan.first_year,
+            years=self.plan.years,
+        )
 
 
 class IndicatorOfficer(models.Model):
@@ -145,9 +161,9 @@ class Target(models.Model):
         related_name="targets",
         help_text="Blank for the annual target; a period for a profiled target.",
     )
-    value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    value = BoundedDecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
     text = models.CharField(max_length=300, blank=True, help_text="A target that is words, not a number.")
-    tolerance_percent = models.DecimalField(
+    tolerance_percent = BoundedDecimalField(
         "tolerance (% of target)",
         max_digits=6,
         decimal_places=2,
@@ -176,6 +192,10 @@ class Target(models.Model):
                 | (models.Q(value__isnull=True) & ~models.Q(text="")),
                 name="target_is_number_or_text",
             ),
+            decimal_bounds("value", max_digits=20, decimal_places=4, name="target_value_in_bounds"),
+            decimal_bounds(
+                "tolerance_percent", max_digits=6, decimal_places=2, name="target_tolerance_in_bounds"
+            ),
         ]
 
     def __str__(self):
@@ -187,12 +207,12 @@ class IndicatorValue(models.Model):
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
     period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="indicator_values")
-    value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    value = BoundedDecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
     text_value = models.CharField(max_length=300, blank=True, help_text="For indicators measured in words.")
     no_data_reason = models.CharField(max_length=300, blank=True, help_text="Why there is no value.")
     note = models.TextField("commentary", blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
-    target_applied = models.DecimalField(
+    target_applied = BoundedDecimalField(
         max_digits=20,
         decimal_places=4,
         null=True,
@@ -200,7 +220,7 @@ class IndicatorValue(models.Model):
         editable=False,
         help_text="The target this value was judged against when its period was published.",
     )
-    tolerance_applied = models.DecimalField(
+    tolerance_applied = BoundedDecimalField(
         max_digits=6,
         decimal_places=2,
         null=True,
@@ -227,10 +247,24 @@ class IndicatorValue(models.Model):
                 | ~models.Q(no_data_reason=""),
                 name="value_or_reason_for_none",
             ),
+            decimal_bounds("value", max_digits=20, decimal_places=4, name="indicator_value_in_bounds"),
+            decimal_bounds(
+                "target_applied", max_digits=20, decimal_places=4, name="target_applied_in_bounds"
+            ),
+            decimal_bounds(
+                "tolerance_applied", max_digits=6, decimal_places=2, name="tolerance_applied_in_bounds"
+            ),
         ]
 
     def __str__(self):
         return f"{self.indicator} – {self.period}"
+
+    def clean(self):
+        # Admin's forms check the same rule as the service: only a period the indicator is collected for.
+        if self.indicator_id and self.period_id and not self.indicator.collected_in(self.period):
+            raise ValidationError(
+                {"period": f"{self.period} is not a period this indicator is collected for."}
+            )
 
     @property
     def has_value(self) -> bool:

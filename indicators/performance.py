@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from serviceplans.periods import FinancialYear, Period, PeriodKind
+from serviceplans.periods import FinancialYear, Period, period_kind_for
 
 from .rules import (
     Direction,
@@ -29,13 +29,6 @@ from .rules import (
     year_to_date,
 )
 from .values import format_value
-
-COLLECTION_KINDS = {
-    "monthly": PeriodKind.MONTH,
-    "quarterly": PeriodKind.QUARTER,
-    "half_yearly": PeriodKind.HALF,
-    "yearly": PeriodKind.YEAR,
-}
 
 
 @dataclass(frozen=True)
@@ -80,7 +73,7 @@ class IndicatorRecord:
         self.numbers = {
             period: value.value for period, value in self.values.items() if value.value is not None
         }
-        self.collection_kind = COLLECTION_KINDS.get(indicator.collection_frequency, PeriodKind.QUARTER)
+        self.collection_kind = period_kind_for(indicator.collection_frequency)
 
     # -- the pieces ------------------------------------------------------------------------------------
 

@@ -6,15 +6,9 @@ from django.db.models import Prefetch, QuerySet
 
 from plans.models import ReportingPeriod
 from plans.selectors import open_periods_in_plan
+from serviceplans.periods import period_kind_for
 
 from .models import Indicator, IndicatorOfficer, IndicatorValue, Target
-
-COLLECTION_PERIOD_KINDS = {
-    "monthly": "month",
-    "quarterly": "quarter",
-    "half_yearly": "half",
-    "yearly": "year",
-}
 
 
 def indicators_with_record() -> QuerySet[Indicator]:
@@ -37,9 +31,7 @@ def indicator_for_page() -> QuerySet[Indicator]:
 
 def periods_for_values(indicator) -> list[ReportingPeriod]:
     """Open periods of the kind the indicator is collected by (months, quarters…), within its plan's years."""
-    return open_periods_in_plan(
-        indicator.plan, COLLECTION_PERIOD_KINDS.get(indicator.collection_frequency, "quarter")
-    )
+    return open_periods_in_plan(indicator.plan, period_kind_for(indicator.collection_frequency))
 
 
 @dataclass(frozen=True)
@@ -67,7 +59,7 @@ def my_value_returns(officer_ids: frozenset[int], periods: list[ReportingPeriod]
     )
     returns = []
     for indicator in indicators:
-        kind = COLLECTION_PERIOD_KINDS.get(indicator.collection_frequency, "quarter")
+        kind = period_kind_for(indicator.collection_frequency)
         plan = indicator.plan
         for period in periods:
             if (

@@ -2,13 +2,17 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from plans.models import CouncilSettings, ReportingPeriod
+from plans.rules import PeriodNotForThis, PeriodPublished
+from serviceplans.versioning import SaveConflict, versioned_save
 
 from .models import IndicatorValue
 from .performance import IndicatorRecord
 from .selectors import indicators_with_record
+from .values import value_problem
 
 
 @transaction.atomic
@@ -31,12 +35,25 @@ def indicator_judgements_freeze(*, period: ReportingPeriod) -> int:
     return len(changed)
 
 
-class ValueConflict(Exception):
+class ValueConflict(SaveConflict):
     """Someone else saved this value after the form was opened; ``current`` is what they saved."""
 
-    def __init__(self, current: IndicatorValue | None):
-        super().__init__("The value was changed by someone else after you opened it.")
-        self.current = current
+    message = "The value was changed by someone else after you opened it."
+
+
+def indicator_value_check(*, indicator, period: ReportingPeriod, value: Decimal | None) -> None:
+    """Refuse, saying why, a value that cannot be kept (too big, too many decimal places:
+    :class:`ValidationError`), or a period the indicator is not collected by or that is published
+    (:class:`~plans.rules.IllegalTransition`)."""
+    if value is not None and (problem := value_problem(value)):
+        raise ValidationError({"value": problem})
+    if not indicator.collected_in(period):
+        raise PeriodNotForThis(
+            f"{period.label} is not a period {indicator} is collected for: it is collected "
+            f"{indicator.get_collection_frequency_display().lower()} in {indicator.plan.years_label}."
+        )
+    if period.state == ReportingPeriod.State.PUBLISHED:
+        raise PeriodPublished(f"{period.label} has been published, so its values can no longer change.")
 
 
 @transaction.atomic
@@ -51,15 +68,21 @@ def indicator_value_save(
     note: str,
     seen_version: int,
 ) -> IndicatorValue:
-    """Save the indicator's value for the period, refusing to overwrite a save made since ``seen_version``."""
-    current = IndicatorValue.objects.select_for_update().filter(indicator=indicator, period=period).first()
-    if (current.version if current else 0) != seen_version:
-        raise ValueConflict(current)
-    saved = current or IndicatorValue(indicator=indicator, period=period, version=0)
-    saved.value, saved.text_value = value, text_value
-    saved.no_data_reason = "" if value is not None or text_value else no_data_reason.strip()
-    saved.note = note.strip()
-    saved.entered_by = user
-    saved.version += 1
-    saved.save()
-    return saved
+    """Save the indicator's value for the period, refusing to overwrite a save made since ``seen_version``
+    (:class:`ValueConflict`), a value out of bounds, or a period that is not the indicator's
+    (:func:`indicator_value_check`)."""
+    indicator_value_check(indicator=indicator, period=period, value=value)
+
+    def change(saved: IndicatorValue) -> None:
+        saved.value, saved.text_value = value, text_value
+        saved.no_data_reason = "" if value is not None or text_value else no_data_reason.strip()
+        saved.note = note.strip()
+        saved.entered_by = user
+
+    return versioned_save(
+        IndicatorValue,
+        lookup={"indicator": indicator, "period": period},
+        seen_version=seen_version,
+        change=change,
+        conflict=ValueConflict,
+    )

@@ -36,6 +36,12 @@ The rules
     pastes into a spreadsheet as a number (screen readers read it as "minus");
   - no value as an en dash ``–``, and text exactly as it was written.
 
+* **Values have bounds** (:func:`value_problem`): we keep up to 16 digits before the decimal point and 4
+  after it, so a value must lie strictly between -10,000,000,000,000,000 and 10,000,000,000,000,000
+  (``9,999,999,999,999,999`` is the largest whole number), and may have no more than 4 decimal places:
+  ``0.00001`` is refused, never quietly kept as ``0.0000``. A ratio typed as ``1:3`` is the exception: it is
+  kept to 4 decimal places (:func:`value_kept`), because what was typed was the ratio, not the decimal.
+
 * **What we write, we can read back**: reading a written percentage, number, days or money below a
   million gives the number rounded to the decimal places it was written with.
 
@@ -52,7 +58,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from enum import StrEnum
 
 __all__ = [
+    "LARGEST_VALUE",
     "NO_VALUE",
+    "VALUE_DECIMAL_PLACES",
     "ParsedValue",
     "Unit",
     "ValueKind",
@@ -60,6 +68,8 @@ __all__ = [
     "infer_unit",
     "parse_value",
     "round_half_up",
+    "value_kept",
+    "value_problem",
 ]
 
 
@@ -234,6 +244,41 @@ def parse_value(text: str | int | float | Decimal | None, unit: str | None = Non
     if unit == Unit.TEXT and parsed.is_number:
         return _text(" ".join(text.split()))
     return parsed
+
+
+#: Values are kept to this many decimal places, with at most 16 digits before the point (the database's
+#: ``DecimalField(max_digits=20, decimal_places=4)``).
+VALUE_DECIMAL_PLACES = 4
+VALUE_MAX_DIGITS = 20
+#: Every value kept is strictly smaller than this, either side of zero.
+VALUE_LIMIT = Decimal(10) ** (VALUE_MAX_DIGITS - VALUE_DECIMAL_PLACES)
+#: The largest whole number a value may be, as the council writes it.
+LARGEST_VALUE = f"{VALUE_LIMIT - 1:,}"
+
+
+def value_problem(number: Decimal) -> str | None:
+    """Why ``number`` cannot be kept as a value or target, in words for the person who typed it; ``None``
+    when it can. Too big (or too small) a number, or more than 4 decimal places."""
+    if not number.is_finite():
+        return "Enter a number"
+    if abs(number) >= VALUE_LIMIT:
+        return f"Enter a number between -{LARGEST_VALUE} and {LARGEST_VALUE}"
+    if number != round_half_up(number, VALUE_DECIMAL_PLACES):
+        rounded = round_half_up(number, VALUE_DECIMAL_PLACES)
+        return (
+            f"Values are kept to {VALUE_DECIMAL_PLACES} decimal places: enter {rounded:f} or check the number"
+        )
+    return None
+
+
+def value_kept(parsed: ParsedValue) -> Decimal | None:
+    """The number that would be stored for ``parsed``: a ratio rounded to 4 decimal places (``1:3`` is
+    0.3333), any other number exactly as typed (check it with :func:`value_problem` first)."""
+    if parsed.number is None:
+        return None
+    if parsed.unit_hint is Unit.RATIO and abs(parsed.number) < VALUE_LIMIT:
+        return round_half_up(parsed.number, VALUE_DECIMAL_PLACES)
+    return parsed.number
 
 
 def infer_unit(samples: Iterable[str | int | float | Decimal | None]) -> Unit:

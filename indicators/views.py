@@ -2,7 +2,8 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, FormView
 from django_filters.views import FilterView
@@ -10,6 +11,7 @@ from django_tables2 import SingleTableMixin
 
 from actions.views import ListDownloadMixin
 from plans.models import CouncilSettings, ReportingPeriod
+from plans.rules import IllegalTransition
 from reporting.charts import TrendPoint, trend_chart_svg
 from reporting.xlsx import NUMBER, STATUS, Column, NumberCell
 from serviceplans.history import history_entries
@@ -95,6 +97,8 @@ class IndicatorValueView(LoginRequiredMixin, FormView):
             return self.handle_no_permission()
         self.indicator = get_object_or_404(indicator_for_page(), pk=kwargs["pk"])
         self.period = get_object_or_404(ReportingPeriod, pk=kwargs["period_pk"])
+        if not self.indicator.collected_in(self.period):
+            raise Http404("This indicator is not collected for that period.")
         if not can_enter_value(request_actor(request), self.indicator, self.period):
             raise PermissionDenied("You cannot enter this indicator's value for this period.")
         settings = CouncilSettings.load()
@@ -146,6 +150,9 @@ class IndicatorValueView(LoginRequiredMixin, FormView):
                 f"has not been saved. Theirs is {conflict.current.value if conflict.current else 'gone'}: "
                 "reload the page to see it and enter yours again if it is still right.",
             )
+            return self.form_invalid(form)
+        except (ValidationError, IllegalTransition) as refusal:
+            form.add_error(None, refusal)
             return self.form_invalid(form)
         judged = self._judged()
         messages.success(

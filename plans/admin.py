@@ -1,11 +1,12 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
 from actions.models import Task
 from indicators.models import Indicator
 from serviceplans.periods import Period, PeriodParseError
 
+from . import services
 from .models import (
     CouncilSettings,
     Delegation,
@@ -17,7 +18,7 @@ from .models import (
     Priority,
     ReportingPeriod,
 )
-from .services import reporting_period_publish
+from .rules import IllegalTransition
 
 REASON_HELP = (
     "Needed once the plan is approved: say why this is changing (for example “Committee agreed a revised "
@@ -151,17 +152,36 @@ class PriorityAdmin(admin.ModelAdmin):
 class ReportingPeriodAdmin(admin.ModelAdmin):
     list_display = ["label", "kind", "start_date", "end_date", "deadline", "state"]
     list_filter = ["state", "kind", "financial_year"]
-    list_editable = ["deadline", "state"]
+    list_editable = ["deadline"]
     search_fields = ["financial_year"]
-    readonly_fields = ["start_date", "end_date"]
+    # A period's state moves only by its steps (the same services as the Periods page), never by typing.
+    readonly_fields = ["start_date", "end_date", "state"]
     ordering = ["-start_date", "end_date"]
-    actions = ["publish"]
+    actions = ["open_periods", "close_periods", "publish_periods"]
 
-    @admin.action(description="Publish the selected periods (freezes their judgements)")
-    def publish(self, request, queryset):
+    def _step(self, request, queryset, service, done: str):
+        moved = []
         for period in queryset:
-            reporting_period_publish(period=period)
-        self.message_user(request, f"Published {queryset.count()} period(s).")
+            try:
+                service(period=period)
+            except IllegalTransition as refusal:
+                self.message_user(request, f"{period.label}: {refusal}", messages.ERROR)
+            else:
+                moved.append(period.label)
+        if moved:
+            self.message_user(request, f"{done}: {', '.join(moved)}.", messages.SUCCESS)
+
+    @admin.action(description="Open the selected periods for returns")
+    def open_periods(self, request, queryset):
+        self._step(request, queryset, services.period_open, "Opened")
+
+    @admin.action(description="Close the selected periods (returns become read-only)")
+    def close_periods(self, request, queryset):
+        self._step(request, queryset, services.period_close, "Closed")
+
+    @admin.action(description="Publish the selected closed periods (freezes their judgements)")
+    def publish_periods(self, request, queryset):
+        self._step(request, queryset, services.period_publish, "Published")
 
     def get_search_results(self, request, queryset, search_term):
         """Find a period by what people type: “2008/09 Q2”, “Q2 2008/09”, “2008/09” or just “2008”."""
@@ -231,6 +251,41 @@ class PlanAdmin(ReasonForChangeAdmin):
         ("Approval", {"fields": ["status", "committee", "approved_on"]}),
         ("Content", {"fields": ["introduction", "previous_plan"]}),
     ]
+    # The status moves only by the plan's steps (the same services as the plan page).
+    readonly_fields = ["status"]
+    actions = ["submit_plans", "return_plans_to_draft", "publish_plans", "archive_plans", "carry_forward"]
+
+    def _step(self, request, queryset, service, done: str):
+        moved = []
+        for plan in queryset:
+            try:
+                service(plan=plan, user=request.user)
+            except IllegalTransition as refusal:
+                self.message_user(request, f"{plan}: {refusal}", messages.ERROR)
+            else:
+                moved.append(str(plan))
+        if moved:
+            self.message_user(request, f"{done}: {', '.join(moved)}.", messages.SUCCESS)
+
+    @admin.action(description="Submit the selected draft plans for approval")
+    def submit_plans(self, request, queryset):
+        self._step(request, queryset, services.plan_submit, "Submitted for approval")
+
+    @admin.action(description="Return the selected submitted plans to draft")
+    def return_plans_to_draft(self, request, queryset):
+        self._step(request, queryset, services.plan_return_to_draft, "Returned to draft")
+
+    @admin.action(description="Publish the selected approved plans")
+    def publish_plans(self, request, queryset):
+        self._step(request, queryset, services.plan_publish, "Published")
+
+    @admin.action(description="Archive the selected plans")
+    def archive_plans(self, request, queryset):
+        self._step(request, queryset, services.plan_archive, "Archived")
+
+    @admin.action(description="Start next year's plan from the selected approved plans")
+    def carry_forward(self, request, queryset):
+        self._step(request, queryset, services.plan_carry_forward, "Next year's plan started from")
 
 
 class SectionTaskInline(LockedPlanInlineMixin, admin.TabularInline):

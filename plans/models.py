@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from serviceplans.periods import FinancialYear, Period, PeriodKind
+from serviceplans.periods import FinancialYear, Period, PeriodKind, period_belongs
 
 
 class OrganisationUnit(models.Model):
@@ -249,6 +249,16 @@ class Plan(models.Model):
     @property
     def financial_years(self) -> list[FinancialYear]:
         return [FinancialYear(self.first_year + offset) for offset in range(self.years)]
+
+    def reports_in(self, period: "ReportingPeriod") -> bool:
+        """Is ``period`` one of this plan's reporting periods: its frequency, within its years?"""
+        return period_belongs(
+            period_kind=period.kind,
+            period_year=period.financial_year,
+            frequency=self.reporting_frequency,
+            first_year=self.first_year,
+            years=self.years,
+        )
 
     @property
     def years_label(self) -> str:

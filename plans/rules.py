@@ -100,6 +100,15 @@ class IllegalTransition(ValueError):
     """A step that the object's current state does not allow; the message says why, in plain words."""
 
 
+class PeriodNotForThis(IllegalTransition):
+    """An update or value for a period of the wrong kind or year for the task or indicator (a monthly period
+    on a quarterly plan, a 2026/27 period on a 2027/28 task)."""
+
+
+class PeriodPublished(IllegalTransition):
+    """A change to a return for a period that is published: committees have seen it."""
+
+
 class PlanStructureLocked(IllegalTransition):
     """Deleting a task or indicator of an approved (or later) plan."""
 
@@ -122,6 +131,17 @@ def plan_step_check(action: str, status: str) -> PlanStep:
         allowed = " or ".join(sorted(s.value for s in step.sources))
         raise IllegalTransition(f"A plan that is {status} cannot be {step.done}: it must be {allowed} first.")
     return step
+
+
+def carry_forward_check(status: str, *, next_plan_exists: bool) -> None:
+    """Next year's plan is started from an approved (or published, or archived) plan, once: raise
+    :class:`IllegalTransition` saying why not."""
+    if status not in LOCKED_STATUSES:
+        raise IllegalTransition(
+            f"Next year's plan can only be started from an approved plan: this one is {status}."
+        )
+    if next_plan_exists:
+        raise IllegalTransition("Next year's plan has already been started from this plan.")
 
 
 def plan_structure_locked(status: str) -> bool:
@@ -213,6 +233,31 @@ def return_step_check(action: str, state: str) -> ReturnState:
             f"This return cannot be {done}: it is {_RETURN_WORDS.get(ReturnState(state), state)}."
         )
     return target
+
+
+#: A manager's decision on a return, and the period states it may be taken in: a return is approved until
+#: its period is published (committees have seen it then), and sent back only while the officer can still
+#: change it (the period is open).
+RETURN_DECISION_PERIOD_STATES: dict[str, frozenset[PeriodState]] = {
+    "approve": frozenset({PeriodState.OPEN, PeriodState.CLOSED}),
+    "send_back": frozenset({PeriodState.OPEN}),
+}
+
+
+def return_decision_check(action: str, period_state: str) -> None:
+    """:class:`IllegalTransition` saying why, when the period's state no longer allows the decision."""
+    if period_state in RETURN_DECISION_PERIOD_STATES[action]:
+        return
+    if action == "send_back":
+        raise IllegalTransition(
+            "It can no longer be sent back: the period is "
+            f"{PeriodState(period_state).value}, so the officer could not change it."
+        )
+    raise IllegalTransition(f"It can no longer be approved: the period is {PeriodState(period_state).value}.")
+
+
+def return_decision_allowed(action: str, period_state: str) -> bool:
+    return period_state in RETURN_DECISION_PERIOD_STATES.get(action, frozenset())
 
 
 def return_is_due(state: str | None) -> bool:

@@ -18,7 +18,13 @@ from indicators.services import indicator_judgements_freeze
 from serviceplans.periods import FinancialYear, Period, PeriodKind
 
 from .models import Objective, Plan, PlanSection, ReportingPeriod
-from .rules import IllegalTransition, default_deadline, period_step_check, plan_step_check
+from .rules import (
+    IllegalTransition,
+    carry_forward_check,
+    default_deadline,
+    period_step_check,
+    plan_step_check,
+)
 
 __all__ = [
     "IllegalTransition",
@@ -32,7 +38,6 @@ __all__ = [
     "plan_publish",
     "plan_return_to_draft",
     "plan_submit",
-    "reporting_period_publish",
 ]
 
 
@@ -121,8 +126,13 @@ def plan_carry_forward(*, plan: Plan, user=None) -> Plan:
     """Start next year's plan from ``plan``: a draft for the years that follow, with the same sections and
     objectives, the tasks not yet finished (each remembering the task it carries forward, with its officers
     and the milestones not yet done), and every indicator with its officers, frameworks and the targets
-    already set for the new years."""
+    already set for the new years. Only from an approved plan, and only once (:func:`carry_forward_check`)."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
     first_year = plan.first_year + plan.years
+    carry_forward_check(
+        plan.status,
+        next_plan_exists=Plan.objects.filter(previous_plan=plan, first_year=first_year).exists(),
+    )
     new_years = range(first_year, first_year + plan.years)
     new = _as(
         Plan(
@@ -312,14 +322,4 @@ def period_publish(*, period: ReportingPeriod) -> ReportingPeriod:
     """Publish a closed period: its judgements are frozen, so reports show what committees saw."""
     period = _period_step(period, "publish")
     indicator_judgements_freeze(period=period)
-    return period
-
-
-@transaction.atomic
-def reporting_period_publish(*, period: ReportingPeriod) -> ReportingPeriod:
-    """Publish a period whatever its state (the admin's bulk action): its judgements are frozen so later
-    changes to targets or tolerances do not re-colour what committees have seen."""
-    indicator_judgements_freeze(period=period)
-    period.state = ReportingPeriod.State.PUBLISHED
-    period.save(update_fields=["state"])
     return period

@@ -71,7 +71,11 @@ class PlanStepView(LoginRequiredMixin, View):
         if action == "carry_forward":
             if not can_run_periods(actor):
                 raise PermissionDenied("Only the performance team starts next year's plans.")
-            new = services.plan_carry_forward(plan=plan, user=request.user)
+            try:
+                new = services.plan_carry_forward(plan=plan, user=request.user)
+            except IllegalTransition as refusal:
+                messages.error(request, str(refusal))
+                return redirect("plans:plan-detail", slug=plan.slug)
             messages.success(
                 request,
                 f"{new} has been started as a draft, carrying forward {new.tasks.count()} unfinished "

@@ -11,12 +11,12 @@ from datetime import date
 
 from actions.models import ProgressStatus, ProgressUpdate
 from actions.selectors import tasks_in_scope
-from indicators.performance import COLLECTION_KINDS, IndicatorRecord, PeriodPerformance
+from indicators.performance import IndicatorRecord, PeriodPerformance
 from indicators.rules import DueState, Rag, value_due_state
 from indicators.selectors import indicators_with_record
 from plans.models import CouncilSettings, OrganisationUnit, Plan, ReportingPeriod
 from plans.selectors import unit_tree
-from serviceplans.periods import Period, PeriodKind
+from serviceplans.periods import Period, period_kind_for
 
 TASK_STATUS_ORDER = ["red", "amber", "green", "completed", "not_started", "not_applicable", "missing"]
 INDICATOR_RAG_ORDER = ["red", "amber", "green", "no_data", "no_target", "not_judged"]
@@ -97,7 +97,7 @@ def _plan_reports_at(plan: Plan, period: Period) -> bool:
     """Does the plan ask for a return for a period ending when ``period`` ends?"""
     if not _plan_covers(plan, period):
         return False
-    kind = PeriodKind.QUARTER if plan.reporting_frequency == Plan.Frequency.QUARTERLY else PeriodKind.HALF
+    kind = period_kind_for(plan.reporting_frequency)
     return any(p.end == period.end for p in Period.for_year(period.year, kind))
 
 
@@ -107,7 +107,7 @@ def _missing_reason(period: ReportingPeriod, today: date) -> str:
 
 
 def _indicator_due_at(indicator, period: Period) -> bool:
-    kind = COLLECTION_KINDS.get(indicator.collection_frequency, PeriodKind.QUARTER)
+    kind = period_kind_for(indicator.collection_frequency)
     return any(p.end == period.end for p in Period.for_year(period.year, kind))
 
 

@@ -20,6 +20,10 @@ The rules
 * **The period after the last one of a year is the first one of the next year**: after ``2008/09 Q4``
   comes ``2009/10 Q1``.
 * **"Same period last year"** is the same month, quarter or half one financial year earlier.
+* **A plan reports, and an indicator is collected, by its frequency**: monthly by months, quarterly by
+  quarters, half-yearly by halves and yearly by whole years; and only for the financial years it covers.
+  An update for a period of another kind, or another year, does not belong to it.
+  (:func:`period_kind_for`, :func:`period_belongs`)
 * **"Year to date"** means the months from April up to and including the last month of the period being
   reported: year to date at ``2008/09 Q2`` is April to September 2008.
 
@@ -63,6 +67,8 @@ __all__ = [
     "PeriodKind",
     "PeriodParseError",
     "financial_year_label",
+    "period_belongs",
+    "period_kind_for",
 ]
 
 #: The first and last start years we can represent (the year must end within ``datetime.date``'s range).
@@ -520,3 +526,31 @@ class Period:
 def financial_year_label(start_year: int) -> str:
     """The label of the financial year starting on 1 April of ``start_year``: ``2007`` gives ``2007/08``."""
     return FinancialYear(start_year).label
+
+
+#: The kind of period each reporting or collection frequency reports by (plans report quarterly or
+#: half-yearly; indicators are collected monthly, quarterly, half-yearly or yearly).
+FREQUENCY_PERIOD_KINDS: dict[str, PeriodKind] = {
+    "monthly": PeriodKind.MONTH,
+    "quarterly": PeriodKind.QUARTER,
+    "half_yearly": PeriodKind.HALF,
+    "yearly": PeriodKind.YEAR,
+}
+
+
+def period_kind_for(frequency: str) -> PeriodKind:
+    """The kind of period a frequency reports by: ``"quarterly"`` → quarters. Unknown words → quarters."""
+    return FREQUENCY_PERIOD_KINDS.get(frequency, PeriodKind.QUARTER)
+
+
+def frequency_for(kind: str) -> str | None:
+    """The frequency that reports by periods of ``kind`` (the reverse of :func:`period_kind_for`)."""
+    return next((word for word, each in FREQUENCY_PERIOD_KINDS.items() if each == kind), None)
+
+
+def period_belongs(
+    *, period_kind: str, period_year: int, frequency: str, first_year: int, years: int = 1
+) -> bool:
+    """Does a period (its kind and financial year) belong to something reported ``frequency`` over the
+    ``years`` financial years from ``first_year``? A quarterly plan for 2026/27 takes 2026/27 Q1–Q4 only."""
+    return period_kind_for(frequency) == period_kind and first_year <= period_year < first_year + years

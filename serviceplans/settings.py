@@ -96,6 +96,19 @@ WSGI_APPLICATION = "serviceplans.wsgi.application"
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite set up for a web server with many threads: a transaction takes the write lock when it starts
+    # (IMMEDIATE), so two saves at the same moment queue instead of failing with "database is locked" half
+    # way through; a writer waits up to SQLITE_BUSY_SECONDS for the lock; WAL lets readers carry on while
+    # someone writes. The test database is a file too (in-memory ones cannot be shared between the live
+    # server's threads), so the suite's concurrency tests run on the same set-up as `make run`.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env.int("SQLITE_BUSY_SECONDS", default=20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -5,7 +5,7 @@ import pytest
 from indicators.performance import IndicatorRecord
 from indicators.rules import Direction, Rag, Symbol
 from indicators.selectors import indicators_with_record
-from plans.services import reporting_period_publish
+from plans.services import period_close, period_publish
 from serviceplans.periods import Period
 from tests.factories import IndicatorFactory, IndicatorValueFactory, ReportingPeriodFactory, TargetFactory
 
@@ -110,7 +110,10 @@ def test_changing_a_tolerance_after_publication_does_not_recolour_history():
     IndicatorValueFactory(indicator=indicator, period=period, value=93)
     assert record_for(indicator).performance(Q2).rag == Rag.AMBER
 
-    reporting_period_publish(period=period)
+    period.state = "open"
+    period.save()
+    period_close(period=period)
+    period_publish(period=period)
     indicator.tolerance_percent = Decimal("2")
     indicator.save()
     target.value = 120

@@ -163,10 +163,29 @@ def test_carry_forward_starts_next_years_plan_with_unfinished_work(last_year):
     assert "Carried forward from" in new.history.first().history_change_reason
 
 
-def test_carrying_forward_twice_makes_a_unique_slug(last_year):
-    first = plan_carry_forward(plan=last_year)
-    second = plan_carry_forward(plan=last_year)
-    assert (first.slug, second.slug) == ("environment-2009-10", "environment-2009-10-2")
+def test_carrying_forward_makes_a_unique_slug(last_year):
+    PlanFactory(slug="environment-2009-10", first_year=2009)
+
+    new = plan_carry_forward(plan=last_year)
+
+    assert new.slug == "environment-2009-10-2"
+
+
+def test_carrying_forward_twice_is_refused_and_starts_nothing_more(last_year):
+    plan_carry_forward(plan=last_year)
+
+    with pytest.raises(IllegalTransition, match="already been started"):
+        plan_carry_forward(plan=last_year)
+    assert Plan.objects.filter(previous_plan=last_year).count() == 1
+
+
+@pytest.mark.parametrize("status", [Plan.Status.DRAFT, Plan.Status.SUBMITTED])
+def test_carrying_forward_a_plan_not_yet_approved_is_refused(last_year, status):
+    Plan.objects.filter(pk=last_year.pk).update(status=status)
+
+    with pytest.raises(IllegalTransition, match="only be started from an approved plan"):
+        plan_carry_forward(plan=last_year)
+    assert not Plan.objects.filter(previous_plan=last_year).exists()
 
 
 def test_scheduling_a_year_is_idempotent_and_keeps_existing_periods():

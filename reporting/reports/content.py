@@ -44,7 +44,7 @@ from indicators.selectors import indicators_with_record
 from plans.models import CouncilSettings, OrganisationUnit, Plan, ReportingPeriod
 from plans.selectors import unit_tree
 from reporting.selectors import INDICATOR_RAG_ORDER, LIVE_PLAN_STATUSES, TASK_STATUS_ORDER
-from serviceplans.periods import Period, PeriodKind
+from serviceplans.periods import Period, PeriodKind, period_kind_for
 
 CONTENT_VERSION = 1
 TASK_EXCEPTIONS = {"red", "amber", "missing"}
@@ -144,7 +144,7 @@ def _update_for(task: Task):
     updates = task.period_updates
     if not updates:
         return None
-    kind = "quarter" if task.plan.reporting_frequency == Plan.Frequency.QUARTERLY else "half"
+    kind = period_kind_for(task.plan.reporting_frequency)
     return next((u for u in updates if u.period.kind == kind), updates[0])
 
 
