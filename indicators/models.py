@@ -1,7 +1,6 @@
 """Performance indicators, the frameworks they belong to, their targets and the values reported."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -258,13 +257,6 @@ class IndicatorValue(models.Model):
 
     def __str__(self):
         return f"{self.indicator} – {self.period}"
-
-    def clean(self):
-        # Admin's forms check the same rule as the service: only a period the indicator is collected for.
-        if self.indicator_id and self.period_id and not self.indicator.collected_in(self.period):
-            raise ValidationError(
-                {"period": f"{self.period} is not a period this indicator is collected for."}
-            )
 
     @property
     def has_value(self) -> bool:

@@ -4,7 +4,7 @@ from datetime import date
 
 from django import forms
 
-from serviceplans.forms import GovukForm
+from serviceplans.forms import GovukDateField, GovukForm
 from serviceplans.periods import FinancialYear
 
 from .rules import DEFAULT_DEADLINE_DAYS
@@ -21,7 +21,7 @@ class PlanApproveForm(GovukForm):
         help_text="The committee that approved the plan, for example “Environment Scrutiny Committee”.",
         error_messages={"required": "Enter the committee that approved the plan"},
     )
-    approved_on = forms.DateField(
+    approved_on = GovukDateField(
         label="Date approved",
         help_text="For example, 27/03/2027.",
         error_messages={

@@ -3,7 +3,7 @@
 from django import forms
 
 from plans.models import OrganisationUnit, Plan, ReportingPeriod
-from serviceplans.forms import GovukForm
+from serviceplans.forms import GovukDateField, GovukForm
 
 
 class PeriodChoiceField(forms.ModelChoiceField):
@@ -40,7 +40,7 @@ class ReportCreateForm(GovukForm):
     committee = forms.CharField(
         max_length=200, required=False, help_text="For example “Policy and Resources Committee”."
     )
-    meeting_date = forms.DateField(
+    meeting_date = GovukDateField(
         required=False,
         label="Date of the meeting",
         help_text="For example 27/01/2027.",
@@ -70,7 +70,7 @@ class ReportTextsForm(GovukForm):
 
     title = forms.CharField(max_length=300, error_messages={"required": "Enter the report's title"})
     committee = forms.CharField(max_length=200, required=False)
-    meeting_date = forms.DateField(
+    meeting_date = GovukDateField(
         required=False,
         label="Date of the meeting",
         help_text="For example 27/01/2027.",

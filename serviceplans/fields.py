@@ -56,6 +56,17 @@ class BoundedDecimalField(models.DecimalField):
                     MinValueValidator(-limit + Decimal(1).scaleb(-self.decimal_places), message)
                 )
 
+    def formfield(self, **kwargs):
+        words = largest_words(self.max_digits, self.decimal_places)
+        too_big = f"Enter a number between -{words} and {words}"
+        messages = {
+            "max_whole_digits": too_big,
+            "max_digits": too_big,
+            "max_decimal_places": f"Enter the number with no more than {self.decimal_places} decimal places",
+        }
+        kwargs["error_messages"] = messages | kwargs.get("error_messages", {})
+        return super().formfield(**kwargs)
+
     def deconstruct(self):
         name, _path, args, kwargs = super().deconstruct()
         kwargs.pop("validators", None)  # added by __init__ from the digits; nothing to migrate

@@ -2,6 +2,20 @@
 
 from django import forms
 
+#: Dates as people type them: 27/01/2027, 27/1/27, 2027-01-27, 27 Jan 2027 or 27 January 2027. The first is
+#: how a date is shown back in a form, so a form shown with a date can always be saved unchanged.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %b %Y", "%d %B %Y"]
+
+
+class GovukDateField(forms.DateField):
+    """A date typed as people write it, and shown back as ``27/01/2027``."""
+
+    widget = forms.DateInput(format=DATE_INPUT_FORMATS[0])
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
+        super().__init__(**kwargs)
+
 
 class GovukForm(forms.Form):
     """Renders with ``templates/govuk/form.html``: an error summary linking to each field, then the

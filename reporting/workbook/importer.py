@@ -44,7 +44,15 @@ from simple_history.utils import bulk_create_with_history
 
 from actions.models import Milestone, ProgressStatus, ProgressUpdate, Task, TaskOfficer
 from indicators.models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Target
-from indicators.values import ParsedValue, infer_unit, parse_value
+from indicators.values import (
+    VALUE_DECIMAL_PLACES,
+    VALUE_LIMIT,
+    ParsedValue,
+    infer_unit,
+    parse_value,
+    round_half_up,
+    value_problem,
+)
 from plans.models import Objective, Officer, OrganisationUnit, Plan, PlanSection, ReportingPeriod
 from plans.selectors import unit_tree
 from serviceplans.periods import FinancialYear, Period, PeriodParseError
@@ -88,7 +96,6 @@ STANDARD_FRAMEWORKS = {
 COMPUTED_COLUMNS = {"rag", "symbol", "targetforperiod", "periodtarget"}
 IGNORED_SHEETS = {"notes", "lists", "readme"}
 NOT_A_MARK = {"", "no", "n", "0", "false"}
-MAX_NUMBER = Decimal(10) ** 16
 
 
 @dataclass(frozen=True)
@@ -865,8 +872,14 @@ class _Parser:
             else:
                 decimal_places = _decimal_places([*targets.values(), last_actual])
             for year, value in targets.items():
-                if value.is_number and abs(value.number) >= MAX_NUMBER:
-                    self.error(sheet, row.number, "", value.number, "This number is too large.")
+                if value.is_number and abs(value.number) >= VALUE_LIMIT:
+                    self.error(
+                        sheet,
+                        row.number,
+                        "",
+                        value.number,
+                        f"The {year} target: {value_problem(value.number)}.",
+                    )
                 if value.is_text and len(value.text) > 300:
                     self.error(
                         sheet, row.number, "", value.text, f"The {year} target is more than 300 characters."
@@ -1041,11 +1054,25 @@ class _Parser:
             value = parse_value(actual_cell, unit)
             no_data = _as_text(row.values.get(columns["no_data"])) if "no_data" in columns else ""
             commentary = _as_text(row.values.get(columns["commentary"])) if "commentary" in columns else ""
-            if value.is_number and abs(value.number) >= MAX_NUMBER:
+            if value.is_number and abs(value.number) >= VALUE_LIMIT:
                 self.error(
-                    sheet, row.number, _letter(columns["actual"]), actual_cell, "This number is too large."
+                    sheet,
+                    row.number,
+                    _letter(columns["actual"]),
+                    actual_cell,
+                    f"{value_problem(value.number)}.",
                 )
                 continue
+            if value.is_number and value_problem(value.number):
+                # More decimal places than are kept (often a spreadsheet's arithmetic): kept rounded, with a word.
+                self.warn(
+                    sheet,
+                    row.number,
+                    _letter(columns["actual"]),
+                    actual_cell,
+                    f"Kept to {VALUE_DECIMAL_PLACES} decimal places, as "
+                    f"{round_half_up(value.number, VALUE_DECIMAL_PLACES):f}.",
+                )
             if value.is_text and unit != Indicator.Unit.TEXT:
                 self.warn(
                     sheet,
