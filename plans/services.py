@@ -9,7 +9,7 @@ plain message when the object is not in a state that allows it; who may take a s
 import re
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from actions.models import Milestone, ProgressStatus, ProgressUpdate, Task, TaskOfficer
@@ -287,14 +287,18 @@ def period_schedule(
         for period in Period.for_year(FinancialYear(financial_year), PeriodKind(kind)):
             if (kind, period.number) in existing:
                 continue
-            created.append(
-                ReportingPeriod.objects.create(
-                    financial_year=financial_year,
-                    kind=kind,
-                    number=period.number,
-                    deadline=default_deadline(period.end, deadline_days),
-                )
-            )
+            try:
+                with transaction.atomic():
+                    created.append(
+                        ReportingPeriod.objects.create(
+                            financial_year=financial_year,
+                            kind=kind,
+                            number=period.number,
+                            deadline=default_deadline(period.end, deadline_days),
+                        )
+                    )
+            except IntegrityError:
+                continue  # scheduled by someone else at the same moment: theirs is kept
     return created
 
 

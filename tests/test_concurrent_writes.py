@@ -13,6 +13,7 @@ from django.urls import reverse
 from actions.models import ProgressUpdate, Return
 from indicators.models import IndicatorValue
 from plans.models import Plan, ReportingPeriod
+from reporting.models import Report
 from serviceplans.roles import OFFICERS, PERFORMANCE_TEAM, roles_ensure
 from tests.builders import small_council
 from tests.concurrent import Visitor, post_all, server_errors
@@ -217,3 +218,59 @@ def test_twenty_closes_of_one_period_at_once_close_it_once(live_server, council)
     assert server_errors(answers) == []
     q2.refresh_from_db()
     assert q2.state == ReportingPeriod.State.CLOSED
+
+
+def test_twenty_send_backs_of_one_return_at_once_send_it_back_once(live_server, council):
+    q2, officer = council["q2"], council["officers"][0]
+    record = Return.objects.create(officer=officer, period=q2, state=Return.State.SUBMITTED)
+    path = reverse("actions:return-decide", args=[record.pk, "send_back"])
+    posts = [
+        (visitor, path, {"unit": "", "comment": "Add Q2 figures"})
+        for visitor in visitors(council["performance"])
+    ]
+
+    answers = post_all(live_server.url, posts)
+
+    assert server_errors(answers) == []
+    sent_back = Return.history.filter(id=record.pk, state=Return.State.SENT_BACK, history_user__isnull=False)
+    assert sent_back.count() == 1
+
+
+def test_twenty_schedulings_of_one_year_at_once_make_each_period_once(live_server, council):
+    path = reverse("plans:period-list")
+    posts = [
+        (visitor, path, {"financial_year": "2030/31", "kinds": "both", "deadline_days": "30"})
+        for visitor in visitors(council["performance"])
+    ]
+
+    answers = post_all(live_server.url, posts)
+
+    assert server_errors(answers) == []
+    assert ReportingPeriod.objects.filter(financial_year=2030).count() == 6
+
+
+def test_twenty_plan_submissions_at_once_submit_it_once(live_server, council):
+    plan = Plan.objects.create(title="Draft", slug="draft", unit=council["directorate"], first_year=2026)
+    path = reverse("plans:plan-step", args=[plan.slug, "submit"])
+    posts = [(visitor, path, {}) for visitor in visitors(council["performance"])]
+
+    answers = post_all(live_server.url, posts)
+
+    assert server_errors(answers) == []
+    submitted = Plan.history.filter(id=plan.pk, status="submitted", history_user__isnull=False)
+    assert submitted.count() == 1
+
+
+def test_twenty_publishings_of_one_report_at_once_publish_it_once(live_server, council):
+    q1 = council["q1"]
+    report = Report.objects.create(
+        title="Q1", plan=council["plan"], period=q1, include_tasks=True, include_indicators=True
+    )
+    path = reverse("reporting:report-publish", args=[report.pk])
+    posts = [(visitor, path, {"confirm": "on"}) for visitor in visitors(council["performance"])]
+
+    answers = post_all(live_server.url, posts)
+
+    assert server_errors(answers) == []
+    report.refresh_from_db()
+    assert report.is_published
