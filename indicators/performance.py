@@ -25,6 +25,7 @@ from .rules import (
     Symbol,
     combine_values,
     judge_indicator,
+    rag_reason,
     target_for_period,
     year_to_date,
 )
@@ -49,6 +50,7 @@ class PeriodPerformance:
     direction_previous: Direction
     target_display: str
     actual_display: str
+    reason: str = ""
 
     @property
     def judgement(self) -> Judgement:
@@ -147,7 +149,33 @@ class IndicatorRecord:
             actual_display=(
                 recorded.text_value if recorded and recorded.text_value else self.display(actual)
             ),
+            reason=rag_reason(
+                rag=judgement.rag,
+                polarity=indicator.polarity,
+                tolerance_percent=tolerance,
+                **self.telling(actual, target),
+            ),
         )
+
+    def telling(self, actual: Decimal | None, target: Decimal | None) -> dict[str, str]:
+        """The actual and target as shown, with more decimal places where the indicator's own would make two
+        different figures look the same (3.533 against 3.5 shown as “3.53 days” and “3.5 days”, not both
+        “4 days”)."""
+        places = self.indicator.decimal_places
+        if actual is not None and target is not None and actual != target:
+            while places < 4 and self._shown(actual, places) == self._shown(target, places):
+                places += 1
+        target_places = places
+        if target is not None:
+            exact = max(0, -target.normalize().as_tuple().exponent)
+            target_places = min(places, max(self.indicator.decimal_places, exact))
+        return {
+            "actual_words": self._shown(actual, places),
+            "target_words": self._shown(target, target_places),
+        }
+
+    def _shown(self, number: Decimal | None, places: int) -> str:
+        return format_value(number, self.indicator.unit, places)
 
     def display(self, number: Decimal | None) -> str:
         return format_value(number, self.indicator.unit, self.indicator.decimal_places)

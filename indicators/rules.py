@@ -36,6 +36,9 @@ The rules
   of the comparison value (inclusive) counts as the same; with a comparison value of zero only zero is the
   same. When the closest to target is best, "better" means nearer the target, so the target is needed.
   Without both values (or the target, when it is needed) the direction is unknown.
+* **Every judgement explains itself** (:func:`rag_reason`): the figures, which way is better, how the
+  actual compares with the target and the tolerance, then the status, e.g. "3.53 days against a target of
+  3.5 days, lower is better: worse than target, within the 2.5% tolerance: Amber".
 * **Never by symbol or colour alone**: every RAG, symbol, direction and polarity has words
   (``.label``); a symbol also has its mark (``.mark``) and a direction its arrow (``.arrow``).
 
@@ -72,6 +75,7 @@ __all__ = [
     "indicator_rag",
     "judge_indicator",
     "performance_symbol",
+    "rag_reason",
     "target_for_period",
     "target_range",
     "tolerance_band",
@@ -502,6 +506,35 @@ def judge_indicator(
         direction_last_year=direction(last_year),
         direction_previous=direction(previous),
     )
+
+
+def rag_reason(
+    *, rag: str, polarity: str, tolerance_percent: Decimal | int, actual_words: str, target_words: str
+) -> str:
+    """Why an indicator has its RAG status, in one sentence of the council's words (see the module's
+    rules). ``actual_words`` and ``target_words`` are the figures as shown (precise enough to tell apart)."""
+    status = Rag(rag)
+    if status is Rag.NOT_JUDGED:
+        return "Monitored for information only, so not judged against a target: Not judged"
+    if status is Rag.NO_DATA:
+        return "No value has been reported: No data"
+    if status is Rag.NO_TARGET:
+        return f"{actual_words}, with no numeric target to judge against: No target"
+    how = Polarity(polarity)
+    tolerance = f"{_decimal(tolerance_percent).normalize():f}% tolerance"
+    if how is Polarity.CLOSEST:
+        clause = {
+            Rag.GREEN: f"within the {tolerance} either side of target",
+            Rag.AMBER: f"outside the {tolerance}, but within twice it",
+            Rag.RED: f"more than twice the {tolerance} from target",
+        }[status]
+    else:
+        clause = {
+            Rag.GREEN: "on or better than target",
+            Rag.AMBER: f"worse than target, within the {tolerance}",
+            Rag.RED: f"worse than target, beyond the {tolerance}",
+        }[status]
+    return f"{actual_words} against a target of {target_words}, {how.label.lower()}: {clause}: {status.label}"
 
 
 # -- catching typos before they reach a committee paper ---------------------------------------------------

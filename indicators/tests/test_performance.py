@@ -131,3 +131,20 @@ def test_an_open_period_follows_the_current_tolerance():
     indicator.save()
 
     assert record_for(indicator).performance(Q2).rag == Rag.RED
+
+
+def test_the_reason_shows_figures_precise_enough_to_tell_apart():
+    """3.533 days against 3.5 with no decimal places kept would read “4 days against 4 days: Amber”."""
+    indicator = IndicatorFactory(
+        polarity="lower", unit="days", decimal_places=1, tolerance_percent=Decimal("2.5")
+    )
+    TargetFactory(indicator=indicator, financial_year=2008, value=Decimal("3.5"))
+    IndicatorValueFactory(indicator=indicator, period=quarter(2), value=Decimal("3.533"))
+
+    row = record_for(indicator).performance(Q2)
+
+    assert row.rag == Rag.AMBER
+    assert row.reason == (
+        "3.53 days against a target of 3.5 days, lower is better: worse than target, within the 2.5% "
+        "tolerance: Amber"
+    )

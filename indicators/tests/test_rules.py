@@ -646,3 +646,56 @@ def test_implausible_value_reasons_plausible_values_pass():
         == []
     )
     assert implausible_value_reasons(value=Decimal(0), unit="number", target=Decimal(5)) == []
+
+
+# -- rag_reason: every judgement explains itself ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rag", "polarity", "expected"),
+    [
+        (
+            "amber",
+            "lower",
+            "3.53 days against a target of 3.5 days, lower is better: worse than target, within the 2.5% "
+            "tolerance: Amber",
+        ),
+        (
+            "green",
+            "higher",
+            "3.53 days against a target of 3.5 days, higher is better: on or better than target: Green",
+        ),
+        (
+            "red",
+            "higher",
+            "3.53 days against a target of 3.5 days, higher is better: worse than target, beyond the 2.5% "
+            "tolerance: Red",
+        ),
+        (
+            "amber",
+            "closest",
+            "3.53 days against a target of 3.5 days, closest to target is best: outside the 2.5% tolerance, "
+            "but within twice it: Amber",
+        ),
+        ("no_data", "higher", "No value has been reported: No data"),
+        ("no_target", "higher", "3.53 days, with no numeric target to judge against: No target"),
+        (
+            "not_judged",
+            "higher",
+            "Monitored for information only, so not judged against a target: Not judged",
+        ),
+    ],
+)
+def test_rag_reason_says_why_in_words(rag, polarity, expected):
+    from indicators.rules import rag_reason
+
+    assert (
+        rag_reason(
+            rag=rag,
+            polarity=polarity,
+            tolerance_percent=Decimal("2.5"),
+            actual_words="3.53 days",
+            target_words="3.5 days",
+        )
+        == expected
+    )
