@@ -90,6 +90,37 @@ class SignoffFilterForm(forms.Form):
         self.fields["unit"].choices = [("", "All units")] + [(str(u.pk), u.name) for u in units]
 
 
+class ReturnSubmitForm(GovukForm):
+    """The last step of “check your answers”: the reason for anything still missing, when something is."""
+
+    submit_label = "Submit the return"
+
+    gaps_reason = forms.CharField(
+        label="Why are some updates or values missing?",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea,
+        help_text="Your manager reads this with your return, for example “Survey results arrive in November”.",
+        error_messages={"max_length": "The reason must be 2,000 characters or fewer"},
+    )
+
+    def __init__(self, *args, missing: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.missing = missing
+        if not missing:
+            del self.fields["gaps_reason"]
+
+    def clean(self):
+        data = super().clean()
+        if self.missing and not (data.get("gaps_reason") or "").strip() and "gaps_reason" not in self.errors:
+            self.add_error(
+                "gaps_reason",
+                f"Say why {self.missing} update{'s are' if self.missing != 1 else ' is'} missing, "
+                "or go back and complete them",
+            )
+        return data
+
+
 class ReturnSendBackForm(GovukForm):
     """Why the manager is sending a return back: the officer sees this on their My updates page."""
 

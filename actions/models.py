@@ -203,6 +203,11 @@ class Return(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     comment = models.TextField(blank=True, help_text="The manager's reason for sending the return back.")
+    gaps_reason = models.TextField(
+        "why some updates or values are missing",
+        blank=True,
+        help_text="The officer's reason, given when they submitted the return with something missing.",
+    )
     history = HistoricalRecords()
 
     class Meta:

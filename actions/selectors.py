@@ -77,12 +77,7 @@ def my_task_returns(officer_ids: frozenset[int], periods: list[ReportingPeriod])
     returns = []
     for task in tasks:
         for period in periods:
-            plan = task.plan
-            kind = period_kind_for(plan.reporting_frequency)
-            if (
-                period.kind != kind
-                or not plan.first_year <= period.financial_year < plan.first_year + plan.years
-            ):
+            if not task.plan.reports_in(period):
                 continue
             updates = list(task.updates.all())
             this = next((u for u in updates if u.period_id == period.pk), None)

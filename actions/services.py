@@ -96,10 +96,11 @@ def _saved(record: Return, user, fields: list[str]) -> Return:
 
 
 @transaction.atomic
-def return_submit(*, officer: Officer, period: ReportingPeriod, user) -> Return:
+def return_submit(*, officer: Officer, period: ReportingPeriod, user, gaps_reason: str = "") -> Return:
     """``officer``'s return for ``period`` goes to their manager. Only while the period is open; a return
     that was sent back can be submitted again. Missing updates do not stop it: the manager sees how many
-    are missing and decides. Once submitted, the officer's own tasks and values for the period are
+    are missing, with ``gaps_reason`` (the officer's reason for them, asked for on the check page), and
+    decides. Once submitted, the officer's own tasks and values for the period are
     read-only to them until it is sent back."""
     if period.state != ReportingPeriod.State.OPEN:
         raise IllegalTransition(f"Returns for {period.label} cannot be submitted: the period is not open.")
@@ -108,6 +109,7 @@ def return_submit(*, officer: Officer, period: ReportingPeriod, user) -> Return:
     if record is None:
         record = Return(officer=officer, period=period)
     record.state, record.submitted_at, record.submitted_by = state, timezone.now(), user
+    record.gaps_reason = gaps_reason.strip()
     if user is not None:
         record._history_user = user
     try:

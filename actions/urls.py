@@ -15,5 +15,6 @@ urlpatterns = [
         views.ReturnSubmitView.as_view(),
         name="return-submit",
     ),
+    path("returns/<int:period_pk>/<int:officer_pk>/", views.ReturnDetailView.as_view(), name="return-detail"),
     path("returns/<int:pk>/<slug:decision>/", views.ReturnDecideView.as_view(), name="return-decide"),
 ]

@@ -5,11 +5,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.text import slugify
-from django.views.generic import DetailView, FormView, TemplateView, View
+from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from indicators.selectors import my_value_returns
+from indicators.selectors import my_value_returns, return_values
 from plans.models import CouncilSettings, Officer, ReportingPeriod
 from plans.rules import IllegalTransition, return_decision_allowed
 from plans.selectors import unit_tree
@@ -25,7 +25,7 @@ from serviceplans.permissions import (
 )
 
 from .filters import TaskFilter, tasks_for_list
-from .forms import ProgressUpdateForm, ReturnSendBackForm, SignoffFilterForm
+from .forms import ProgressUpdateForm, ReturnSendBackForm, ReturnSubmitForm, SignoffFilterForm
 from .models import Return
 from .progress import task_expected_percent, update_progress
 from .rules import StatusThresholds
@@ -406,22 +406,117 @@ class TaskListView(LoginRequiredMixin, ListDownloadMixin, SingleTableMixin, Filt
 # -- returns: submit, and the managers' sign-off page ------------------------------------------------------
 
 
-class ReturnSubmitView(LoginRequiredMixin, View):
-    """POST: an officer (or their delegate) submits their return for a period to their manager."""
+def officer_return(officer: Officer, period: ReportingPeriod) -> dict:
+    """Everything in ``officer``'s return for ``period``: its sign-off row, each task update with the
+    progress expected and last period's update, and each value with its judgement and the reason."""
+    rows = returns_for_period(period, officer_ids=[officer.pk])
+    tasks = [
+        (item, task_expected_percent(item.task, period.end_date))
+        for item in my_task_returns(frozenset({officer.pk}), [period])
+    ]
+    values = return_values(frozenset({officer.pk}), period)
+    missing_tasks = [item for item, _expected in tasks if item.update is None]
+    missing_values = [line for line in values if line.value is None]
+    return {
+        "officer": officer,
+        "period": period,
+        "row": rows[0] if rows else None,
+        "tasks": tasks,
+        "values": values,
+        "missing_tasks": missing_tasks,
+        "missing_values": missing_values,
+        "missing": len(missing_tasks) + len(missing_values),
+    }
 
-    def post(self, request, period_pk, officer_pk):
-        period = get_object_or_404(ReportingPeriod, pk=period_pk)
-        officer = get_object_or_404(Officer, pk=officer_pk)
-        actor = request_actor(request)
-        if officer.pk not in actor.acting_for and not actor.runs_everything:
+
+class ReturnAccessMixin(LoginRequiredMixin):
+    """An officer's return is seen by the officer (and their delegates), the managers who decide it, and the
+    performance team."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.period = get_object_or_404(ReportingPeriod, pk=kwargs["period_pk"])
+        self.officer = get_object_or_404(Officer.objects.select_related("unit"), pk=kwargs["officer_pk"])
+        self.actor = request_actor(request)
+        if not (
+            self.actor.runs_everything
+            or self.officer.pk in self.actor.acting_for
+            or can_decide_return(self.actor, self.officer, self.period)
+        ):
+            raise PermissionDenied(
+                "A return is seen by its officer, the managers who sign it off and the performance team."
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ReturnDetailView(ReturnAccessMixin, TemplateView):
+    """One officer's return for one period, whole: every task update (percent, status, commentary, the
+    progress expected, last period's update) and every value with its judgement and the reason, and the
+    officer's reason for anything missing. The manager approves or sends it back here."""
+
+    template_name = "actions/return_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs) | officer_return(self.officer, self.period)
+        row = context["row"]
+        can_decide = (
+            row is not None
+            and row.record is not None
+            and can_decide_return(self.actor, self.officer, self.period)
+        )
+        context["can_approve"] = (
+            can_decide and row.state == "submitted" and return_decision_allowed("approve", self.period.state)
+        )
+        context["can_send_back"] = (
+            can_decide
+            and row.state in ("submitted", "approved")
+            and return_decision_allowed("send_back", self.period.state)
+        )
+        context.setdefault("send_back_form", ReturnSendBackForm())
+        context["here"] = self.request.path
+        return context
+
+
+class ReturnSubmitView(ReturnAccessMixin, TemplateView):
+    """“Check your answers”, then submit: GET shows what the return holds and what is still missing, with a
+    box for the reason when something is; POST submits it to the officer's manager."""
+
+    template_name = "actions/return_check.html"
+
+    def _refusal(self):
+        actor = self.actor
+        if self.officer.pk not in actor.acting_for and not actor.runs_everything:
             raise PermissionDenied("You can only submit your own return, or one delegated to you.")
-        if not can_submit_return(actor, officer.pk, period):
+        if not can_submit_return(actor, self.officer.pk, self.period):
             messages.error(
-                request, f"Returns for {period.label} cannot be submitted: the period is not open."
+                self.request, f"Returns for {self.period.label} cannot be submitted: the period is not open."
             )
             return redirect("home")
+        return None
+
+    def get(self, request, *args, **kwargs):
+        if (refused := self._refusal()) is not None:
+            return refused
+        content = officer_return(self.officer, self.period)
+        form = ReturnSubmitForm(missing=content["missing"])
+        return self.render_to_response(self.get_context_data(form=form, **content))
+
+    def post(self, request, *args, **kwargs):
+        if (refused := self._refusal()) is not None:
+            return refused
+        content = officer_return(self.officer, self.period)
+        form = ReturnSubmitForm(request.POST, missing=content["missing"])
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form, **content))
+        officer, period, actor = self.officer, self.period, self.actor
         try:
-            return_submit(officer=officer, period=period, user=request.user)
+            return_submit(
+                officer=officer,
+                period=period,
+                user=request.user,
+                gaps_reason=form.cleaned_data.get("gaps_reason", ""),
+            )
         except IllegalTransition as error:
             messages.error(request, str(error))
             return redirect("home")
@@ -524,6 +619,9 @@ class ReturnDecideView(ReturnListView):
         back = (
             reverse("actions:return-list") + f"?period={record.period_id}&unit={request.POST.get('unit', '')}"
         )
+        from_return = reverse("actions:return-detail", args=[record.period_id, record.officer_id])
+        if request.POST.get("next") == from_return:
+            back = from_return
         try:
             if decision == "approve":
                 return_approve(record=record, user=request.user)
@@ -532,6 +630,11 @@ class ReturnDecideView(ReturnListView):
                 )
             else:
                 form = ReturnSendBackForm(request.POST)
+                if not form.is_valid() and back == from_return:
+                    page = ReturnDetailView()
+                    page.setup(request, period_pk=record.period_id, officer_pk=record.officer_id)
+                    page.period, page.officer, page.actor = record.period, record.officer, self.actor
+                    return page.render_to_response(page.get_context_data(send_back_form=form))
                 if not form.is_valid():
                     filters = {"period": str(record.period_id), "unit": request.POST.get("unit", "")}
                     context = self.get_context_data(filters=filters, error_record=record, error_form=form)

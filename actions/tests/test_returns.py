@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from actions.models import Return
+from actions.models import ProgressUpdate, Return
 from actions.selectors import returns_for_period
 from actions.services import return_approve, return_send_back, return_submit
 from plans.models import Delegation
@@ -167,9 +167,21 @@ def test_my_updates_offers_the_return_and_shows_why_it_was_sent_back(client, cou
     assert "Submit my return" in content
     assert "1 still to do" in content  # one task update missing (the value is in)
 
-    response = client.post(reverse("actions:return-submit", args=[q2.pk, kevin.pk]), follow=True)
+    check = client.get(reverse("actions:return-submit", args=[q2.pk, kevin.pk])).content.decode()
+    assert "Check your return before you submit it" in check
+    assert "1 update is still missing." in check
+    refused = client.post(reverse("actions:return-submit", args=[q2.pk, kevin.pk]))
+    assert "Say why 1 update is missing, or go back and complete them" in refused.content.decode()
+    assert not Return.objects.filter(officer=kevin).exists()
+
+    response = client.post(
+        reverse("actions:return-submit", args=[q2.pk, kevin.pk]),
+        {"gaps_reason": "Waiting for the contractor's figures."},
+        follow=True,
+    )
     content = response.content.decode()
     assert "Your return for 2026/27 Q2 has been submitted to Manager Smith for sign-off." in content
+    assert Return.objects.get(officer=kevin).gaps_reason == "Waiting for the contractor's figures."
     assert "Submit my return" not in content and "Waiting for sign-off" in content
     assert "Return submitted" in content  # instead of the Update links
     assert 'href="/tasks/all/' not in content
@@ -193,7 +205,9 @@ def test_a_delegate_submits_for_the_officer_and_nobody_else_can(client, council)
     client.force_login(user(council, "jas"))
     assert client.post(reverse("actions:return-submit", args=[q2.pk, kevin.pk])).status_code == 403
     client.force_login(user(council, "lee"))
-    response = client.post(reverse("actions:return-submit", args=[q2.pk, kevin.pk]), follow=True)
+    response = client.post(
+        reverse("actions:return-submit", args=[q2.pk, kevin.pk]), {"gaps_reason": "On leave"}, follow=True
+    )
     assert "Kevin Smith's return for 2026/27 Q2 has been submitted" in unescape(response.content.decode())
     assert Return.objects.get(officer=kevin).submitted_by == user(council, "lee")
     assert client.post(reverse("actions:return-submit", args=[q2.pk, 99999])).status_code == 404
@@ -318,3 +332,39 @@ def test_my_updates_queries_do_not_grow_with_returns(client, council):
     many, response = signoff_queries(client, council, reverse("home"))
     assert response.context["sign_off"][0].tasks_due == 7
     assert few == many
+
+
+def test_the_return_page_shows_the_whole_return_and_the_manager_decides_there(client, council):
+    q2, kevin = council["q2"], officer(council, "kevin")
+    return_submit(officer=kevin, period=q2, user=None, gaps_reason="Figures come in late")
+    url = reverse("actions:return-detail", args=[q2.pk, kevin.pk])
+    client.force_login(user(council, "manager"))
+
+    content = client.get(url).content.decode()
+
+    assert "Figures come in late" in content
+    for update in ProgressUpdate.objects.filter(task__task_officers__officer=kevin, period=q2):
+        assert update.commentary in content
+        assert f"{update.percent_complete}% complete" in content
+    assert "Expected by now" in content and "Last period" in content
+    assert "against a target of" in content  # each value's judgement explains itself
+    refused = client.post(
+        reverse("actions:return-decide", args=[Return.objects.get(officer=kevin).pk, "send_back"]),
+        {"comment": "", "next": url},
+    )
+    assert refused.status_code == 200
+    assert "Enter a comment saying what the officer needs to put right" in refused.content.decode()
+    response = client.post(
+        reverse("actions:return-decide", args=[Return.objects.get(officer=kevin).pk, "send_back"]),
+        {"comment": "Add the Q2 figure", "next": url},
+    )
+    assert response.status_code == 302 and response["Location"] == url
+    assert Return.objects.get(officer=kevin).state == "sent_back"
+
+
+def test_the_return_page_is_for_the_officer_their_managers_and_the_performance_team(client, council):
+    q2, kevin = council["q2"], officer(council, "kevin")
+    url = reverse("actions:return-detail", args=[q2.pk, kevin.pk])
+    for name, status in [("kevin", 200), ("manager", 200), ("jas", 403)]:
+        client.force_login(user(council, name))
+        assert client.get(url).status_code == status, name
