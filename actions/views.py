@@ -163,7 +163,21 @@ class TaskUpdateView(LoginRequiredMixin, FormView):
             form.add_error(None, str(refusal))
             return self.form_invalid(form)
         messages.success(self.request, f"Your update for {self.period.label} has been saved.")
+        if "save_and_next" in self.request.POST and (following := self.next_task()) is not None:
+            return redirect("actions:task-update", pk=following.pk, period_pk=self.period.pk)
+        if "save_and_next" in self.request.POST:
+            return redirect("home")
         return redirect("actions:task-detail", pk=self.task.pk)
+
+    def next_task(self):
+        """The next task still waiting for an update from this person in this period, if any."""
+        actor = request_actor(self.request)
+        waiting = [
+            item.task
+            for item in my_task_returns(actor.acting_for, [self.period])
+            if item.update is None and item.task.pk != self.task.pk
+        ]
+        return waiting[0] if waiting else None
 
     def conflict(self, form, current):
         """Keep what this person typed, show what the other person saved, and let them decide."""
@@ -242,7 +256,8 @@ class MyUpdatesView(LoginRequiredMixin, TemplateView):
 
 
 class BulkUpdateView(LoginRequiredMixin, TemplateView):
-    """Every task due from the officer in one period on one page; nothing is saved until every row is right."""
+    """Every task due from the officer in one period on one page. Rows left as they were are skipped; the rows
+    changed are saved together once every one of them is right (a row with an error saves none of them)."""
 
     template_name = "actions/bulk_update.html"
 
@@ -277,6 +292,8 @@ class BulkUpdateView(LoginRequiredMixin, TemplateView):
                 data=data,
                 prefix=f"task-{item.task.pk}",
                 initial=initial,
+                empty_permitted=True,  # a row left as it was is not checked, and not saved
+                use_required_attribute=False,
                 expected_percent=expected,
                 variance_points=self.settings.commentary_variance_points,
             )
@@ -290,12 +307,12 @@ class BulkUpdateView(LoginRequiredMixin, TemplateView):
         rows = self.forms(data=request.POST)
         if not all(form.is_valid() for _item, _expected, form in rows):
             return self.render_to_response(self.get_context_data(rows=rows), status=200)
+        changed = [(item.task, form.cleaned_data) for item, _expected, form in rows if form.has_changed()]
+        if not changed:
+            messages.info(request, "Nothing was saved: no task was changed.")
+            return redirect("home")
         try:
-            saved = progress_updates_save_all(
-                period=self.period,
-                user=request.user,
-                rows=[(item.task, form.cleaned_data) for item, _expected, form in rows],
-            )
+            saved = progress_updates_save_all(period=self.period, user=request.user, rows=changed)
         except UpdateConflict as conflict:
             task = conflict.current.task if conflict.current else None
             messages.error(
@@ -304,7 +321,16 @@ class BulkUpdateView(LoginRequiredMixin, TemplateView):
                 "The page now shows the latest figures; check them and save again.",
             )
             return redirect("actions:bulk-update", period_pk=self.period.pk)
-        messages.success(request, f"{saved} update{'s' if saved != 1 else ''} for {self.period.label} saved.")
+        skipped = len(rows) - saved
+        messages.success(
+            request,
+            f"{saved} update{'s' if saved != 1 else ''} for {self.period.label} saved"
+            + (
+                f"; {skipped} task{'s' if skipped != 1 else ''} left as {'they were' if skipped != 1 else 'it was'}."
+                if skipped
+                else "."
+            ),
+        )
         return redirect("home")
 
     def get_context_data(self, **kwargs):

@@ -94,3 +94,65 @@ def test_a_closed_period_cannot_be_bulk_updated(client, setting):
 def test_someone_with_no_tasks_sees_nothing_to_do(client, setting):
     client.force_login(UserFactory(username="reader"))
     assert "No task updates are due from you" in client.get(setting["url"]).content.decode()
+
+
+def test_rows_left_as_they_were_are_skipped_and_the_changed_ones_saved(client, setting):
+    client.force_login(setting["user"])
+    first, second = setting["mine"]
+    untouched = row(second, "", "", "")
+
+    response = client.post(setting["url"], row(first, "50", "green") | untouched, follow=True)
+
+    assert ProgressUpdate.objects.filter(period=setting["q2"], task=first).get().percent_complete == 50
+    assert not ProgressUpdate.objects.filter(period=setting["q2"], task=second).exists()
+    assert "1 update for 2026/27 Q2 saved; 1 task left as it was." in response.content.decode()
+
+
+def test_a_changed_row_with_an_error_saves_none_of_the_changed_rows(client, setting):
+    client.force_login(setting["user"])
+    first, second = setting["mine"]
+
+    response = client.post(setting["url"], row(first, "50", "green") | row(second, "101", "green"))
+
+    assert response.status_code == 200
+    assert "Percent complete must be 100 or less" in response.content.decode()
+    assert not ProgressUpdate.objects.filter(period=setting["q2"], task__in=setting["mine"]).exists()
+
+
+def test_nothing_changed_saves_nothing_and_says_so(client, setting):
+    client.force_login(setting["user"])
+    first, second = setting["mine"]
+
+    response = client.post(setting["url"], row(first, "", "") | row(second, "", ""), follow=True)
+
+    assert "Nothing was saved: no task was changed." in response.content.decode()
+    assert not ProgressUpdate.objects.filter(period=setting["q2"], task__in=setting["mine"]).exists()
+
+
+def test_last_periods_commentary_is_shown_beside_each_task(client, setting):
+    first = setting["mine"][0]
+    ProgressUpdate.objects.filter(task=first, period=setting["q1"]).update(
+        commentary="Tender went out in June."
+    )
+    client.force_login(setting["user"])
+
+    assert "Tender went out in June." in client.get(setting["url"]).content.decode()
+
+
+def test_save_and_next_goes_to_the_next_task_then_home(client, setting):
+    client.force_login(setting["user"])
+    first, second = setting["mine"]
+    q2 = setting["q2"]
+    data = {
+        "percent_complete": "50",
+        "status": "green",
+        "commentary": "",
+        "version": "0",
+        "save_and_next": "1",
+    }
+
+    response = client.post(reverse("actions:task-update", args=[first.pk, q2.pk]), data)
+    assert response["Location"] == reverse("actions:task-update", args=[second.pk, q2.pk])
+
+    response = client.post(reverse("actions:task-update", args=[second.pk, q2.pk]), data)
+    assert response["Location"] == reverse("home")
