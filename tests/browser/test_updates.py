@@ -102,8 +102,8 @@ def test_the_update_form_works_from_the_keyboard_alone(page, live_server, office
     page.keyboard.press("Tab")  # to the commentary
     expect(page.get_by_label("Commentary")).to_be_focused()
     page.keyboard.type("On track.")
-    page.keyboard.press("Tab")  # to the button
-    expect(page.get_by_role("button", name="Save update")).to_be_focused()
+    page.keyboard.press("Tab")  # to the first button
+    expect(page.get_by_role("button", name="Save and go to the next task")).to_be_focused()
     page.keyboard.press("Enter")
 
     expect(page.get_by_text("Your update for 2026/27 Q2 has been saved.")).to_be_visible()
@@ -128,6 +128,7 @@ def test_value_entry_and_bulk_update_pages_pass_axe_with_errors_showing(page, li
 
     page.goto(f"{live_server.url}/tasks/all/{officers['q2'].pk}/")
     expect(page.get_by_role("heading", level=1, name="Update all my tasks")).to_be_visible()
+    page.get_by_label("Percent complete").first.fill("150")  # a changed row with an error
     page.get_by_role("button", name="Save all updates").click()
     expect(page.get_by_role("alert")).to_contain_text("nothing has been saved yet")
     assert axe_violations(page) == []
