@@ -297,6 +297,7 @@ class BulkUpdateView(LoginRequiredMixin, TemplateView):
                 expected_percent=expected,
                 variance_points=self.settings.commentary_variance_points,
             )
+            form.compact = True
             rows.append((item, expected, form))
         return rows
 

@@ -23,6 +23,8 @@ class GovukForm(forms.Form):
 
     template_name = "govuk/form.html"
     submit_label = "Save"
+    # Compact: radios in a row and short text boxes, for pages that repeat the form (bulk update).
+    compact = False
     # Fields shown only once they matter: when they carry an error or were ticked (e.g. “confirm”).
     shown_when_needed: tuple[str, ...] = ()
 
