@@ -12,6 +12,7 @@ defaults that are safe for local development:
 - ``EMAIL_BACKEND``, ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``, ``DEFAULT_FROM_EMAIL``: Django's own names (console backend by default).
 - ``TASKS_BACKEND``: where background work is queued (the database, run by ``db_worker``).
+- ``REPORT_RENDERS_PER_USER``: background PDFs one person may have waiting or running at once (3).
 - ``SITE_URL``: the address people reach the service at, for links in reminder e-mails.
 - ``IMPORT_MAX_BYTES``, ``IMPORT_MAX_ROWS``: limits on uploaded plan workbooks (10 MB, 20,000 rows);
   ``IMPORT_HOLDING_DIR``: where an upload waits between preview and confirm.
@@ -164,6 +165,9 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/govuk.html"
 # `python manage.py db_worker` (make run starts one). TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend
 # runs tasks at once inside the request instead, with no worker.
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# How many background PDFs one person may have queued or running at once (repeated requests for the same
+# report join the render already under way and do not count twice).
+REPORT_RENDERS_PER_USER = env.int("REPORT_RENDERS_PER_USER", default=3)
 
 # Where the service is reached, for links in e-mails sent outside a request (reminders from cron).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
