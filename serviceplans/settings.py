@@ -16,8 +16,11 @@ defaults that are safe for local development:
 - ``SITE_URL``: the address people reach the service at, for links in reminder e-mails.
 - ``IMPORT_MAX_BYTES``, ``IMPORT_MAX_ROWS``: limits on uploaded plan workbooks (10 MB, 20,000 rows);
   ``IMPORT_HOLDING_DIR``: where an upload waits between preview and confirm.
+- ``SIGN_IN_FAILURE_LIMIT``, ``SIGN_IN_LOCKOUT_MINUTES``, ``TRUSTED_PROXY_COUNT``, ``PASSWORD_RESET_PER_ADDRESS``,
+  ``PASSWORD_RESET_PER_EMAIL``, ``SESSION_IDLE_MINUTES``: sign-in protection (see its block at the end).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -185,3 +188,35 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# -- Sign-in protection (issue 11, finding 8) ------------------------------------------------------------------
+# django-axes locks out a username, and an address, after repeated wrong passwords (the sign-in page and the
+# admin sign-in alike); password reset requests are limited; idle sessions end. The rules and the lock-out
+# page are in serviceplans/security.py. Environment variables:
+# - SIGN_IN_FAILURE_LIMIT (5): failed sign-ins for one username, or from one address, before the lock-out.
+# - SIGN_IN_LOCKOUT_MINUTES (15): how long the lock-out lasts after the last failure.
+# - TRUSTED_PROXY_COUNT (0): reverse proxies in front of the service that add X-Forwarded-For; 0 means
+#   the connection's own address is used (X-Forwarded-For is ignored, since anyone can send it).
+# - PASSWORD_RESET_PER_ADDRESS (5), PASSWORD_RESET_PER_EMAIL (3): reset requests allowed an hour.
+# - SESSION_IDLE_MINUTES (480, 8 hours): a session not used for this long ends; every request renews it.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes asks: it turns a lock-out into its page
+AUTHENTICATION_BACKENDS = [
+    "serviceplans.security.SignInGuardBackend",  # axes' check, before any password is looked at
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = env.int("SIGN_IN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("SIGN_IN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: the username, or the address
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the time on the lock-out page stays true
+AXES_LOCKOUT_CALLABLE = "serviceplans.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "serviceplans.security.client_address"
+AXES_VERBOSE = False  # serviceplans.security logs each failure and lock-out itself
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+PASSWORD_RESET_PER_ADDRESS = env.int("PASSWORD_RESET_PER_ADDRESS", default=5)
+PASSWORD_RESET_PER_EMAIL = env.int("PASSWORD_RESET_PER_EMAIL", default=3)
+PASSWORD_RESET_WINDOW_MINUTES = 60
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=8 * 60) * 60
+SESSION_SAVE_EVERY_REQUEST = True
