@@ -28,8 +28,10 @@ from axes.backends import AxesStandaloneBackend
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_client_username, get_cool_off
 from axes.signals import user_locked_out
+from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import PasswordResetView
 from django.dispatch import receiver
@@ -173,9 +175,22 @@ def password_reset_allowed(*, address: str, email: str) -> bool:
     return by_address < settings.PASSWORD_RESET_PER_ADDRESS and by_email < settings.PASSWORD_RESET_PER_EMAIL
 
 
+class ResetRequestForm(PasswordResetForm):
+    email = forms.EmailField(
+        label="E-mail address",
+        max_length=254,
+        error_messages={
+            "required": "Enter the e-mail address of your account",
+            "invalid": "Enter an e-mail address like name@council.gov.uk",
+        },
+    )
+
+
 class LimitedPasswordResetView(PasswordResetView):
     """Django's password reset, sending nothing once an address or an e-mail has asked too often; the
     person sees the same page either way."""
+
+    form_class = ResetRequestForm
 
     def form_valid(self, form):
         address = client_address(self.request)

@@ -3,6 +3,7 @@ failures, on the sign-in page and the admin sign-in alike; password resets limit
 
 import logging
 import os
+import re
 import subprocess
 import sys
 from datetime import timedelta
@@ -234,3 +235,22 @@ def test_the_idle_time_comes_from_the_environment():
         [sys.executable, "-c", program], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=60
     )
     assert result.stdout.strip() == "1800", result.stderr
+
+
+def test_the_whole_password_reset_journey_in_the_service_layout(client):
+    user = UserFactory(username="officer", email="officer@millbrook.example.gov.uk")
+    page = client.get(RESET).content.decode()
+    assert "Reset your password" in page and 'autocomplete="email"' in page and "app-header" in page
+    assert "Enter the e-mail address of your account" in client.post(RESET, {"email": ""}).content.decode()
+
+    ask_reset(client, user.email)
+    link = re.search(r"https?://[^/\s]+(/accounts/reset/\S+/)", mail.outbox[0].body).group(1)
+    form = client.get(link, follow=True)
+    assert "Set a new password" in form.content.decode()
+    new = "a-long-new-passphrase-42"
+    done = client.post(form.redirect_chain[-1][0], {"new_password1": new, "new_password2": new}, follow=True)
+    assert "Your password has been changed" in done.content.decode()
+    assert sign_in(client, "officer", new).status_code == 302
+
+    again = client.get(link, follow=True).content.decode()
+    assert "This link does not work" in again
