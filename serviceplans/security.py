@@ -21,6 +21,7 @@ The rules, in the council's words:
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import logging
 from datetime import datetime, timedelta
 
@@ -45,17 +46,22 @@ logger = logging.getLogger(__name__)
 # -- whose address --------------------------------------------------------------------------------------------
 
 
-def client_address(request: HttpRequest) -> str:
-    """The address a request came from. Behind ``TRUSTED_PROXY_COUNT`` reverse proxies (each adding the
-    address it saw to ``X-Forwarded-For``) it is the one the outermost proxy saw; with none (the default)
-    it is the connection's own address, and ``X-Forwarded-For`` is ignored since anyone can send it."""
+def client_address(request: HttpRequest) -> str | None:
+    """The address a request came from, or None when it has none that is a valid IP address. Behind
+    ``TRUSTED_PROXY_COUNT`` reverse proxies (each adding the address it saw to ``X-Forwarded-For``) it is the
+    one the outermost proxy saw; with none (the default) it is the connection's own address, and
+    ``X-Forwarded-For`` is ignored since anyone can send it."""
     proxies = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0)
+    candidate = request.META.get("REMOTE_ADDR", "")
     if proxies > 0:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         forwarded = [part for part in forwarded if part]
         if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+            candidate = forwarded[-proxies]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return None
 
 
 # -- sign-in lock-out (django-axes) ---------------------------------------------------------------------------
@@ -126,7 +132,7 @@ def log_sign_in_failure(sender, credentials, request=None, **kwargs):
     logger.warning(
         "Sign-in failed for %s from %s%s",
         _known_username(username),
-        client_address(request),
+        client_address(request) or "an unknown address",
         " (refused: locked out)" if counted is None and getattr(request, "axes_locked_out", False) else "",
         extra={"event": "sign_in_failed", "path": request.path},
     )
@@ -141,7 +147,7 @@ def log_lockout(sender, request=None, username=None, ip_address=None, **kwargs):
     logger.warning(
         "Sign-in locked out for %s from %s after %s failures",
         _known_username(username),
-        ip_address or (client_address(request) if request is not None else "unknown"),
+        ip_address or (request is not None and client_address(request)) or "an unknown address",
         settings.AXES_FAILURE_LIMIT,
         extra={"event": "sign_in_locked_out"},
     )
@@ -193,7 +199,7 @@ class LimitedPasswordResetView(PasswordResetView):
     form_class = ResetRequestForm
 
     def form_valid(self, form):
-        address = client_address(self.request)
+        address = client_address(self.request) or "unknown"
         if not password_reset_allowed(address=address, email=form.cleaned_data["email"]):
             logger.warning(
                 "Password reset refused from %s: too many requests",

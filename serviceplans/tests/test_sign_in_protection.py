@@ -254,3 +254,24 @@ def test_the_whole_password_reset_journey_in_the_service_layout(client):
 
     again = client.get(link, follow=True).content.decode()
     assert "This link does not work" in again
+
+
+def test_an_address_that_is_not_an_address_is_none(rf, settings):
+    """What is stored must be an IP address (PostgreSQL's inet column refuses anything else)."""
+    assert client_address(rf.get("/", REMOTE_ADDR="")) is None
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_address(rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="<script>")) is None
+    assert (
+        client_address(rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="2001:db8::1"))
+        == "2001:db8::1"
+    )
+
+
+def test_a_forged_forwarded_address_is_harmless_behind_a_proxy(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    UserFactory(username="officer", password=PASSWORD)
+    response = client.post(
+        LOGIN, {"username": "officer", "password": "wrong"}, HTTP_X_FORWARDED_FOR="not an address"
+    )
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().ip_address is None
