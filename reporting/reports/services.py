@@ -174,7 +174,8 @@ class RenderLimitReached(Exception):
     def __init__(self, limit: int):
         self.limit = limit
         super().__init__(
-            f"You already have {limit} PDFs being made. Wait for one of them to finish, then try again."
+            f"You already have {limit} PDF{'' if limit == 1 else 's'} being made. "
+            "Wait for one of them to finish, then try again."
         )
 
 

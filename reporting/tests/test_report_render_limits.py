@@ -102,7 +102,7 @@ def test_the_limit_is_a_setting(big, settings):
     settings.REPORT_RENDERS_PER_USER = 1
     clerk = user_with_role("clerk")
     report_render_start(report=report, user=clerk)
-    with pytest.raises(RenderLimitReached, match="You already have 1 PDFs being made"):
+    with pytest.raises(RenderLimitReached, match="You already have 1 PDF being made"):
         report_render_start(report=make_report(council, title="Another"), user=clerk)
 
 
