@@ -13,6 +13,8 @@ The rules, in the council's words:
 * **Password reset requests are limited** to ``PASSWORD_RESET_PER_ADDRESS`` (5) an hour from one address
   and ``PASSWORD_RESET_PER_EMAIL`` (3) an hour for one e-mail address. Over the limit nothing is sent, and
   the page says exactly what it says when something is (so it tells nobody whether an account exists).
+* **A session not used for ``SESSION_IDLE_MINUTES`` (8 hours) ends**; using it renews it (see
+  :class:`SessionIdleMiddleware`).
 * **Every failure, lock-out and refused reset is logged** by name on the ``serviceplans.security`` logger,
   with the address, never the password; a username nobody has is logged as “(unknown username)”, because
   it is often a password typed into the wrong box.
@@ -23,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import logging
+import time
 from datetime import datetime, timedelta
 
 from axes.backends import AxesStandaloneBackend
@@ -33,7 +36,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
-from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.contrib.auth.views import PasswordResetView
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
@@ -156,6 +159,41 @@ def log_lockout(sender, request=None, username=None, ip_address=None, **kwargs):
 def sign_in_unlock(*, username: str | None = None, address: str | None = None) -> int:
     """Clear the failures of a username or an address (what admin → Access attempts → delete does)."""
     return AxesProxyHandler.reset_attempts(username=username, ip_address=address)
+
+
+# -- idle sessions --------------------------------------------------------------------------------------------
+
+#: Where a session remembers when its expiry was last pushed back (seconds since the epoch).
+RENEWED_AT = "_session_renewed_at"
+
+
+class SessionIdleMiddleware:
+    """Ends a session after ``SESSION_COOKIE_AGE`` (``SESSION_IDLE_MINUTES``) without use: each request of
+    a signed-in person pushes the expiry back, but at most once every ``SESSION_RENEW_SECONDS`` (5
+    minutes), so reading pages does not write to the database every time (what Django's
+    ``SESSION_SAVE_EVERY_REQUEST`` would do). A session therefore ends between 8 hours less 5 minutes and
+    8 hours after its last use."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        user = getattr(request, "user", None)
+        if session is not None and user is not None and user.is_authenticated:
+            now = int(time.time())
+            renewed = session.get(RENEWED_AT)
+            if not isinstance(renewed, int) or now - renewed >= settings.SESSION_RENEW_SECONDS:
+                session[RENEWED_AT] = now  # marks the session changed: saved with a fresh expiry
+        return response
+
+
+@receiver(user_logged_in, dispatch_uid="serviceplans.security.note_session_start")
+def note_session_start(sender, request=None, user=None, **kwargs):
+    """A new session starts with a full idle allowance (it is saved by the sign-in anyway)."""
+    if request is not None and hasattr(request, "session"):
+        request.session[RENEWED_AT] = int(time.time())
 
 
 # -- password reset requests ----------------------------------------------------------------------------------

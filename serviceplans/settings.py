@@ -198,9 +198,13 @@ LOGGING = {
 # - TRUSTED_PROXY_COUNT (0): reverse proxies in front of the service that add X-Forwarded-For; 0 means
 #   the connection's own address is used (X-Forwarded-For is ignored, since anyone can send it).
 # - PASSWORD_RESET_PER_ADDRESS (5), PASSWORD_RESET_PER_EMAIL (3): reset requests allowed an hour.
-# - SESSION_IDLE_MINUTES (480, 8 hours): a session not used for this long ends; every request renews it.
+# - SESSION_IDLE_MINUTES (480, 8 hours): a session not used for this long ends; using it renews it (at most
+#   every SESSION_RENEW_SECONDS, so reading pages does not write the session to the database each time).
 INSTALLED_APPS += ["axes"]
-MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes asks: it turns a lock-out into its page
+MIDDLEWARE += [
+    "serviceplans.security.SessionIdleMiddleware",  # renews a session's expiry as it is used
+    "axes.middleware.AxesMiddleware",  # last, as axes asks: it turns a lock-out into its page
+]
 AUTHENTICATION_BACKENDS = [
     "serviceplans.security.SignInGuardBackend",  # axes' check, before any password is looked at
     "django.contrib.auth.backends.ModelBackend",
@@ -219,4 +223,4 @@ PASSWORD_RESET_PER_ADDRESS = env.int("PASSWORD_RESET_PER_ADDRESS", default=5)
 PASSWORD_RESET_PER_EMAIL = env.int("PASSWORD_RESET_PER_EMAIL", default=3)
 PASSWORD_RESET_WINDOW_MINUTES = 60
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=8 * 60) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_RENEW_SECONDS = 5 * 60

@@ -197,9 +197,12 @@ def renders_per_user() -> int:
 
 
 def _abandon_stale_renders(**where) -> None:
-    ReportRender.objects.filter(
+    stale = ReportRender.objects.filter(
         state__in=ReportRender.UNFINISHED, created_at__lt=timezone.now() - ABANDONED_AFTER, **where
-    ).update(
+    )
+    if not stale.exists():  # a read: most requests find nothing to mark, and write nothing
+        return
+    stale.update(
         state=ReportRender.State.FAILED,
         step="Failed",
         error="Abandoned: it did not finish in time.",

@@ -7,6 +7,7 @@ import urllib.request
 from datetime import timedelta
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -122,6 +123,15 @@ def test_a_render_abandoned_by_a_stopped_worker_blocks_nothing(big, settings):
     assert stuck.state == ReportRender.State.FAILED and not stuck.pdf
 
 
+_TEST_DB = django_settings.DATABASES["default"]
+IN_MEMORY_SQLITE = _TEST_DB["ENGINE"].endswith("sqlite3") and not _TEST_DB.get("TEST", {}).get("NAME")
+
+
+@pytest.mark.skipif(
+    IN_MEMORY_SQLITE,
+    reason="SQLite's shared in-memory test database refuses simultaneous writers (table is locked); the "
+    "file-based SQLite test database, and PostgreSQL, take them",
+)
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_requests_through_the_server_queue_one_render(live_server, monkeypatch):
     """Twelve sessions ask for the same big PDF at the same moment through the real (threaded) server."""
