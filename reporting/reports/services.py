@@ -224,7 +224,11 @@ def report_render_start(*, report: Report, user) -> ReportRender:
     from .tasks import render_report_pdf
 
     # Lock the report, then the person, always in that order. (A no-op on SQLite, whose writers queue.)
-    report = Report.objects.select_for_update(of=("self",)).get(pk=report.pk)
+    report = (
+        Report.objects.select_for_update(of=("self",))
+        .only("pk", "state", "updated_at", "published_at")  # not the snapshot or the published PDF
+        .get(pk=report.pk)
+    )
     user_id = getattr(user, "pk", None)
     if user_id is not None:
         list(get_user_model().objects.select_for_update().filter(pk=user_id).values_list("pk"))
