@@ -106,8 +106,18 @@ class ReportRender(models.Model):
         DONE = "done", "Ready"
         FAILED = "failed", "Failed"
 
+    #: Renders still to finish: at most one of these per report and content (see ``fingerprint``).
+    UNFINISHED = (State.QUEUED, State.RUNNING)
+
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="renders")
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="What the report said when the render was asked for: a second request for the same "
+        "content joins this render instead of queuing another.",
+    )
     step = models.CharField(max_length=200, blank=True, help_text="What it is doing now, in words.")
     pdf = models.BinaryField(null=True, blank=True, editable=False)
     error = models.TextField(blank=True)
@@ -119,6 +129,16 @@ class ReportRender(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            # Two requests at the same moment cannot both queue the same work: the database refuses the
+            # second, which then joins the first (reporting.reports.services.report_render_start).
+            models.UniqueConstraint(
+                fields=["report", "fingerprint"],
+                condition=models.Q(state__in=["queued", "running"]),
+                name="reportrender_one_unfinished_per_content",
+            ),
+        ]
+        indexes = [models.Index(fields=["requested_by", "state"], name="reportrender_user_state")]
 
     def __str__(self):
         return f"{self.report} – {self.get_state_display()}"

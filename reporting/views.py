@@ -5,6 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import render as render_to_response
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views import View
@@ -23,6 +24,7 @@ from .reports.committee import CommitteeReport, paper_filename
 from .reports.content import TEXT_FIELDS
 from .reports.plan_document import PlanDocument, plan_for_document
 from .reports.services import (
+    RenderLimitReached,
     publish_refusal,
     report_create,
     report_pdf_render,
@@ -278,8 +280,21 @@ class ReportPdfView(ReportAccessMixin, View):
         if stored or report_renders_inline(report):
             pdf = report_pdf_render(report=report)
             return _download(pdf, "application/pdf", paper_filename(report.title, "pdf"))
-        render = report_render_start(report=report, user=request.user)
+        try:
+            render = report_render_start(report=report, user=request.user)
+        except RenderLimitReached as refusal:
+            context = {"report": report, "limit": refusal.limit, "renders": _unfinished_renders(request.user)}
+            return render_to_response(request, "reporting/report_render_limit.html", context, status=429)
         return redirect("reporting:report-render", pk=pk, render_pk=render.pk)
+
+
+def _unfinished_renders(user):
+    """The person's PDFs still being made, newest first, for the page that says they must wait."""
+    return (
+        ReportRender.objects.filter(requested_by=user, state__in=ReportRender.UNFINISHED)
+        .select_related("report")
+        .defer("pdf", "report__snapshot", "report__published_pdf")
+    )
 
 
 class ReportRenderView(ReportAccessMixin, TemplateView):

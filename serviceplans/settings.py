@@ -12,13 +12,17 @@ defaults that are safe for local development:
 - ``EMAIL_BACKEND``, ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``, ``DEFAULT_FROM_EMAIL``: Django's own names (console backend by default).
 - ``TASKS_BACKEND``: where background work is queued (the database, run by ``db_worker``).
+- ``REPORT_RENDERS_PER_USER``: background PDFs one person may have waiting or running at once (3).
 - ``SITE_URL``: the address people reach the service at, for links in reminder e-mails.
 - ``IMPORT_MAX_BYTES``, ``IMPORT_MAX_ROWS``: limits on uploaded plan workbooks (10 MB, 20,000 rows);
   ``IMPORT_HOLDING_DIR``: where an upload waits between preview and confirm.
+- ``SIGN_IN_FAILURE_LIMIT``, ``SIGN_IN_LOCKOUT_MINUTES``, ``TRUSTED_PROXY_COUNT``, ``PASSWORD_RESET_PER_ADDRESS``,
+  ``PASSWORD_RESET_PER_EMAIL``, ``SESSION_IDLE_MINUTES``: sign-in protection (see its block at the end).
 """
 
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -182,6 +186,9 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/govuk.html"
 # `python manage.py db_worker` (make run starts one). TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend
 # runs tasks at once inside the request instead, with no worker.
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# How many background PDFs one person may have queued or running at once (repeated requests for the same
+# report join the render already under way and do not count twice).
+REPORT_RENDERS_PER_USER = env.int("REPORT_RENDERS_PER_USER", default=3)
 
 # Where the service is reached, for links in e-mails sent outside a request (reminders from cron).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -199,3 +206,39 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# -- Sign-in protection (issue 11, finding 8) ------------------------------------------------------------------
+# django-axes locks out a username, and an address, after repeated wrong passwords (the sign-in page and the
+# admin sign-in alike); password reset requests are limited; idle sessions end. The rules and the lock-out
+# page are in serviceplans/security.py. Environment variables:
+# - SIGN_IN_FAILURE_LIMIT (5): failed sign-ins for one username, or from one address, before the lock-out.
+# - SIGN_IN_LOCKOUT_MINUTES (15): how long the lock-out lasts after the last failure.
+# - TRUSTED_PROXY_COUNT (0): reverse proxies in front of the service that add X-Forwarded-For; 0 means
+#   the connection's own address is used (X-Forwarded-For is ignored, since anyone can send it).
+# - PASSWORD_RESET_PER_ADDRESS (5), PASSWORD_RESET_PER_EMAIL (3): reset requests allowed an hour.
+# - SESSION_IDLE_MINUTES (480, 8 hours): a session not used for this long ends; using it renews it (at most
+#   every SESSION_RENEW_SECONDS, so reading pages does not write the session to the database each time).
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += [
+    "serviceplans.security.SessionIdleMiddleware",  # renews a session's expiry as it is used
+    "axes.middleware.AxesMiddleware",  # last, as axes asks: it turns a lock-out into its page
+]
+AUTHENTICATION_BACKENDS = [
+    "serviceplans.security.SignInGuardBackend",  # axes' check, before any password is looked at
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = env.int("SIGN_IN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("SIGN_IN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: the username, or the address
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the time on the lock-out page stays true
+AXES_LOCKOUT_CALLABLE = "serviceplans.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "serviceplans.security.client_address"
+AXES_VERBOSE = False  # serviceplans.security logs each failure and lock-out itself
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+PASSWORD_RESET_PER_ADDRESS = env.int("PASSWORD_RESET_PER_ADDRESS", default=5)
+PASSWORD_RESET_PER_EMAIL = env.int("PASSWORD_RESET_PER_EMAIL", default=3)
+PASSWORD_RESET_WINDOW_MINUTES = 60
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=8 * 60) * 60
+SESSION_RENEW_SECONDS = 5 * 60

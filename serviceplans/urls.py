@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from actions.views import MyUpdatesView
+from serviceplans.security import LimitedPasswordResetView
 
 admin.site.site_header = "Service plans administration"
 admin.site.site_title = "Service plans"
@@ -11,6 +12,7 @@ urlpatterns = [
     path("", MyUpdatesView.as_view(), name="home"),
     path("plans/", include("plans.urls")),
     path("workbooks/", include("reporting.workbook.urls")),
+    path("accounts/password_reset/", LimitedPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("tasks/", include("actions.urls")),
     path("indicators/", include("indicators.urls")),

@@ -1,11 +1,14 @@
 """Writes for committee reports: create with texts written from the data, edit, publish (freeze)."""
 
+import hashlib
 import json
-from datetime import date
+from datetime import date, timedelta
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from plans.models import OrganisationUnit, Plan, ReportingPeriod
@@ -160,19 +163,113 @@ def report_renders_inline(report: Report) -> bool:
     return scope_size(Scope.of(report)) <= INLINE_ROWS
 
 
+#: A render still queued or running this long after it was asked for is taken to be abandoned (its worker
+#: stopped): it no longer blocks a new render of the same content, nor counts against the person's limit.
+ABANDONED_AFTER = timedelta(minutes=30)
+
+
+class RenderLimitReached(Exception):
+    """The person already has as many PDFs being made as they may (``REPORT_RENDERS_PER_USER``)."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        super().__init__(
+            f"You already have {limit} PDF{'' if limit == 1 else 's'} being made. "
+            "Wait for one of them to finish, then try again."
+        )
+
+
+def report_fingerprint(report: Report) -> str:
+    """What a render of the report depends on, as a short digest: the report itself (its texts, parts and
+    state; ``updated_at`` moves on every save, publishing included). Draft figures are read when the render
+    starts, so a queued render always shows the latest returns."""
+    parts = [
+        report.pk,
+        report.state,
+        report.updated_at.isoformat() if report.updated_at else "",
+        report.published_at.isoformat() if report.published_at else "",
+    ]
+    return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
+
+
+def renders_per_user() -> int:
+    return max(1, int(getattr(settings, "REPORT_RENDERS_PER_USER", 3)))
+
+
+def _abandon_stale_renders(**where) -> None:
+    stale = ReportRender.objects.filter(
+        state__in=ReportRender.UNFINISHED, created_at__lt=timezone.now() - ABANDONED_AFTER, **where
+    )
+    if not stale.exists():  # a read: most requests find nothing to mark, and write nothing
+        return
+    stale.update(
+        state=ReportRender.State.FAILED,
+        step="Failed",
+        error="Abandoned: it did not finish in time.",
+        finished_at=timezone.now(),
+    )
+
+
 @transaction.atomic
 def report_render_start(*, report: Report, user) -> ReportRender:
-    """Queue the report's PDF for rendering in the background; the task starts once this commits."""
+    """The background render of the report's PDF as it stands: the one already queued or running for the
+    same content if there is one (so repeated requests cost nothing), otherwise a new one, queued to start
+    once this commits.
+
+    Raises :class:`RenderLimitReached` when the person already has ``REPORT_RENDERS_PER_USER`` renders
+    queued or running. Safe when requests arrive together: the report's row (and the person's) is locked
+    while deciding, and the database allows only one unfinished render per report and content, so a second
+    insert that slips through joins the first instead.
+    """
     from .tasks import render_report_pdf
 
-    render = ReportRender.objects.create(report=report, requested_by=user, step="Waiting to start")
+    # Lock the report, then the person, always in that order. (A no-op on SQLite, whose writers queue.)
+    report = (
+        Report.objects.select_for_update(of=("self",))
+        .only("pk", "state", "updated_at", "published_at")  # not the snapshot or the published PDF
+        .get(pk=report.pk)
+    )
+    user_id = getattr(user, "pk", None)
+    if user_id is not None:
+        list(get_user_model().objects.select_for_update().filter(pk=user_id).values_list("pk"))
+    fingerprint = report_fingerprint(report)
+    _abandon_stale_renders(report=report)
+    existing = _unfinished_render(report, fingerprint)
+    if existing is not None:
+        return existing
+    if user_id is not None:
+        _abandon_stale_renders(requested_by_id=user_id)
+        limit = renders_per_user()
+        if (
+            ReportRender.objects.filter(requested_by_id=user_id, state__in=ReportRender.UNFINISHED).count()
+            >= limit
+        ):
+            raise RenderLimitReached(limit)
+    try:
+        with transaction.atomic():
+            render = ReportRender.objects.create(
+                report=report, requested_by=user, step="Waiting to start", fingerprint=fingerprint
+            )
+    except IntegrityError:
+        existing = _unfinished_render(report, fingerprint)
+        if existing is None:
+            raise
+        return existing
     transaction.on_commit(lambda: render_report_pdf.enqueue(render.pk))
     return render
 
 
-def _step(render: ReportRender, state: str, step: str) -> None:
-    render.state, render.step = state, step
-    ReportRender.objects.filter(pk=render.pk).update(state=state, step=step)
+def _unfinished_render(report: Report, fingerprint: str) -> ReportRender | None:
+    return (
+        ReportRender.objects.defer("pdf")
+        .filter(report=report, fingerprint=fingerprint, state__in=ReportRender.UNFINISHED)
+        .first()
+    )
+
+
+def _step(render: ReportRender, step: str) -> None:
+    render.step = step
+    ReportRender.objects.filter(pk=render.pk, state=ReportRender.State.RUNNING).update(step=step)
 
 
 def report_render_run(*, render_id: int) -> None:
@@ -181,10 +278,16 @@ def report_render_run(*, render_id: int) -> None:
     render = ReportRender.objects.select_related(
         "report", "report__period", "report__plan", "report__unit"
     ).get(pk=render_id)
+    # Start it only if it is still waiting: one given up as abandoned is not rendered after all.
+    started = ReportRender.objects.filter(pk=render.pk, state=ReportRender.State.QUEUED).update(
+        state=ReportRender.State.RUNNING, step="Reading the tasks and indicators"
+    )
+    if not started:
+        return
     try:
-        _step(render, ReportRender.State.RUNNING, "Reading the tasks and indicators")
+        render.state = ReportRender.State.RUNNING
         paper = CommitteeReport.for_report(render.report)
-        _step(render, ReportRender.State.RUNNING, "Laying out the pages and writing the PDF")
+        _step(render, "Laying out the pages and writing the PDF")
         pdf = paper.pdf()
     except Exception as error:
         ReportRender.objects.filter(pk=render.pk).update(

@@ -8,7 +8,11 @@ The rules
   ``.xlsx``, other zip files (a Word document) and anything else get a message saying what to do. Reading
   never raises.
 * **Rows are counted before anything heavy is done**: a workbook with more than ``IMPORT_MAX_ROWS`` rows
-  (all sheets together) is refused.
+  with something in them (all sheets together), or more than ``MAX_CELLS_PER_ROW`` times as many cells, is
+  refused. The rows are counted as the sheets' XML streams out of the zip, stopping at the limit + 1: the
+  size a sheet declares for itself is never trusted.
+* **Zip bombs are refused before reading**: a workbook whose parts declare more than ``UNPACKED_RATIO``
+  times ``IMPORT_MAX_BYTES`` unpacked is refused, and no part is ever read beyond its declared size.
 * **Formulas are read as the values Excel saved with them.** A formula saved without its value (written
   by a program, not by Excel) is an error: paste the values instead.
 * **Merged cells**: the top-left cell's value is used for every cell of the merged area (a Section
@@ -27,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from io import BytesIO
+from xml.etree import ElementTree
 
 from django.conf import settings
 from openpyxl import load_workbook
@@ -163,27 +168,67 @@ def check_file(data: bytes) -> list[Problem]:
     return []
 
 
-def _count_rows(data: bytes) -> int:
-    """Rows across all sheets, read cheaply (read-only, stopping once over the limit)."""
-    limit = settings.IMPORT_MAX_ROWS
-    workbook = load_workbook(BytesIO(data), read_only=True, data_only=True)
-    try:
-        total = 0
-        for worksheet in workbook.worksheets:
-            declared = worksheet.max_row if getattr(worksheet, "max_row", None) else None
-            if declared is not None and total + declared <= limit:
-                total += declared
-                continue
-            # No dimension, or one that says too many (sheets formatted to the bottom): count rows with
-            # something in them.
-            for values in worksheet.iter_rows(values_only=True):
-                if any(value not in (None, "") for value in values):
-                    total += 1
-                    if total > limit:
-                        return total
-        return total
-    finally:
-        workbook.close()
+#: The most cells a row of a plan workbook needs (the widest sheet, Indicators, has about twenty columns);
+#: with ``IMPORT_MAX_ROWS`` it bounds how many cells the full read may have to hold.
+MAX_CELLS_PER_ROW = 40
+WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+
+
+@dataclass
+class Size:
+    """What the worksheets really hold, counted from their XML: rows with something in them and cells
+    (filled in or only formatted: the full read holds both). Counting stops once either is over its limit,
+    so ``rows`` is then limit + 1 at most."""
+
+    rows: int = 0
+    cells: int = 0
+
+
+def _worksheet_parts(archive: zipfile.ZipFile) -> list[str]:
+    """The zip members that are worksheets: those the package's content types call worksheets, and any
+    under ``xl/worksheets/`` (so a sheet cannot hide by leaving itself out of the list)."""
+    names = archive.namelist()
+    parts = {name for name in names if name.startswith("xl/worksheets/") and name.endswith(".xml")}
+    if "[Content_Types].xml" in names:
+        with archive.open("[Content_Types].xml") as types:
+            for _event, element in ElementTree.iterparse(types):
+                if element.tag.endswith("Override") and element.get("ContentType") == WORKSHEET_CONTENT_TYPE:
+                    name = element.get("PartName", "").lstrip("/")
+                    if name in names:
+                        parts.add(name)
+    return sorted(parts)
+
+
+def _measure(data: bytes, *, max_rows: int, max_cells: int) -> Size:
+    """Count the rows and cells of every worksheet as its XML streams out of the zip, never trusting the
+    sheet's own ``<dimension>`` (which any program may write wrongly, or a hostile file may understate).
+    Stops reading as soon as a limit is passed. The zip module reads no more of a part than its declared
+    size, and :func:`check_file` has already refused parts that declare too much."""
+    size = Size()
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        for name in _worksheet_parts(archive):
+            with archive.open(name) as part:
+                parser = ElementTree.iterparse(part, events=("start", "end"))
+                for event, element in parser:
+                    tag = element.tag.rpartition("}")[2]
+                    if event == "start":
+                        if tag == "c":
+                            size.cells += 1
+                            if size.cells > max_cells:
+                                return size
+                        continue
+                    if tag == "row":
+                        if any(_has_content(cell) for cell in element):
+                            size.rows += 1
+                            if size.rows > max_rows:
+                                return size
+                        element.clear()  # keep memory flat: the row is counted
+    return size
+
+
+def _has_content(cell) -> bool:
+    """Whether a cell element (``<c>``) holds a value, inline text or a formula, not only formatting."""
+    return any(child.tag.rpartition("}")[2] in {"v", "is", "f"} for child in cell)
 
 
 def _is_percent_format(number_format: str | None) -> bool:
@@ -216,11 +261,18 @@ def read_workbook(data: bytes) -> Book:
     try:
         with python_warnings.catch_warnings():
             python_warnings.simplefilter("ignore")  # openpyxl warns about extensions it cannot read
-            rows = _count_rows(data)
-            if rows > settings.IMPORT_MAX_ROWS:
+            max_rows = settings.IMPORT_MAX_ROWS
+            size = _measure(data, max_rows=max_rows, max_cells=max_rows * MAX_CELLS_PER_ROW)
+            if size.rows > max_rows:
                 return _refuse(
-                    f"The workbook has more than {settings.IMPORT_MAX_ROWS:,} rows: the most we accept is "
-                    f"{settings.IMPORT_MAX_ROWS:,}. Split the plan into smaller workbooks."
+                    f"The workbook has more than {max_rows:,} rows: the most we accept is "
+                    f"{max_rows:,}. Split the plan into smaller workbooks."
+                )
+            if size.cells > max_rows * MAX_CELLS_PER_ROW:
+                return _refuse(
+                    f"The workbook has more than {max_rows * MAX_CELLS_PER_ROW:,} cells, filled in or "
+                    "formatted: far more than a plan needs. Copy just the plan's rows and columns into a "
+                    "new workbook and upload that."
                 )
             formulas = load_workbook(BytesIO(data), data_only=False)
             cached = _cached_values(data, formulas)
