@@ -1,7 +1,9 @@
 """Try a running server the way issue #11 did: a value too big to keep, then every page; 20 people saving 20
 different task updates at the same moment. Prints what it found; exits 1 if anything broke.
 
-    .venv/bin/python scripts/try_hostile.py http://127.0.0.1:8000 PASSWORD
+    .venv/bin/python scripts/try_hostile.py http://127.0.0.1:8000 PASSWORD [--sign-in]
+
+``--sign-in`` also tries 30 wrong passwords for ``officer`` (which locks it out for a while).
 
 Uses the demo council's users (``officer`` and ``performance``). Sends traffic to the given address only
 (run it against your own server on this machine).
@@ -127,6 +129,25 @@ def main(base: str, password: str) -> int:
         f"{stored} stored, in {took:.1f} s"
     )
     broken += errors > 0 or stored != len(targets)
+
+    if "--sign-in" in sys.argv:
+        # Locks the demo's ``officer`` out for the lock-out time (15 minutes by default).
+        guesser = Session(base)
+        guesser.request("/accounts/login/")
+        answers = [
+            guesser.request("/accounts/login/", {"username": "officer", "password": f"guess-{n}"})
+            for n in range(30)
+        ]
+        locked = [n for n, (_status, _location, body) in enumerate(answers, 1) if "Sign-in locked" in body]
+        status, _location, body = guesser.request(
+            "/accounts/login/", {"username": "officer", "password": password}
+        )
+        still_locked = "Sign-in locked" in body and status != 302
+        print(
+            f"3. 30 wrong passwords for officer: locked from attempt {locked[0] if locked else 'never'}; "
+            f"the right password then {'is refused until the lock-out ends' if still_locked else 'WORKS'}"
+        )
+        broken += not locked or not still_locked
     return 1 if broken else 0
 
 
