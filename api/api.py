@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Literal
 
 from django.http import HttpRequest
-from ninja import Field, NinjaAPI, Query, Router, Schema
+from ninja import Field, NinjaAPI, Query, Router, Schema, Status
 from ninja import Path as PathParam
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -571,11 +571,14 @@ def post_values(request: HttpRequest, payload: schemas.ValuesIn):
     except ValuesRefused as refused:
         problems = [{"field": p.field, "message": p.message, "index": p.index} for p in refused.problems]
         rows_wrong = len({p.index for p in refused.problems})
-        return 422, {
-            "detail": f"Nothing was saved: {rows_wrong} row{'s' if rows_wrong != 1 else ''} "
-            f"{'have' if rows_wrong != 1 else 'has'} problems.",
-            "errors": problems,
-        }
+        return Status(
+            422,
+            {
+                "detail": f"Nothing was saved: {rows_wrong} row{'s' if rows_wrong != 1 else ''} "
+                f"{'have' if rows_wrong != 1 else 'has'} problems.",
+                "errors": problems,
+            },
+        )
     counts = {
         outcome: sum(1 for s in saved if s.outcome == outcome)
         for outcome in ("created", "changed", "unchanged")
