@@ -4,6 +4,7 @@ indicator values. OpenAPI 3.1 at ``/api/openapi.json``, interactive docs at ``/a
 Every request is signed with a token (``Authorization: Bearer spt_…``) made by the performance team. A
 token sees its part of the council and everything beneath it; only a read-and-write token may post."""
 
+import re
 from datetime import datetime
 from typing import Literal
 
@@ -11,6 +12,7 @@ from django.http import HttpRequest
 from ninja import Field, NinjaAPI, Query, Router, Schema, Status
 from ninja import Path as PathParam
 from ninja.errors import AuthenticationError, HttpError
+from pydantic import field_validator
 from ninja.errors import ValidationError as NinjaValidationError
 
 from actions.filters import NO_UPDATE
@@ -47,6 +49,7 @@ See `docs/api.md` in the source for examples: curl, Power BI and Excel, and a fe
 """
 
 ERRORS = {
+    400: schemas.ApiError,
     401: schemas.ApiError,
     403: schemas.ApiError,
     404: schemas.ApiError,
@@ -235,17 +238,32 @@ TaskStatus = Literal["red", "amber", "green", "not_started", "completed", "not_a
 RagStatus = Literal[tuple(str(r) for r in RagCode)]  # type: ignore[valid-type]
 
 
+ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}")
+
+
+class ChangedSince(Schema):
+    """``updated_since`` as an ISO 8601 date and time only (never a bare number read as seconds)."""
+
+    updated_since: datetime | None = UpdatedSince
+
+    @field_validator("updated_since", mode="before")
+    @classmethod
+    def _iso_only(cls, value):
+        if value is not None and not (isinstance(value, str) and ISO_DATETIME.match(value)):
+            raise ValueError("Write a date and time like 2026-10-01T00:00:00Z")
+        return value
+
+
 class PeriodFilters(Schema):
     year: int | None = Field(None, ge=1900, le=2999, description="Financial year: 2026 for 2026/27.")
     kind: Literal["month", "quarter", "half", "year"] | None = None
     state: Literal["scheduled", "open", "closed", "published"] | None = None
 
 
-class PlanFilters(Schema):
+class PlanFilters(ChangedSince):
     unit: str | None = UnitSlug
     status: Literal["draft", "submitted", "approved", "published", "archived"] | None = None
     year: int | None = Field(None, ge=1900, le=2999, description="Plans covering this financial year.")
-    updated_since: datetime | None = UpdatedSince
 
 
 class InPlanFilters(Schema):
@@ -253,37 +271,34 @@ class InPlanFilters(Schema):
     unit: str | None = UnitSlug
 
 
-class TaskFilters(Schema):
+class TaskFilters(ChangedSince):
     period: str | None = PeriodLabel
     unit: str | None = UnitSlug
     plan: int | None = Field(None, ge=1, le=2**62)
     officer: int | None = Field(None, ge=1, le=2**62, description="A responsible officer's id.")
     status: list[TaskStatus] | None = Field(None, description="Status in the period (needs `period`).")
     category: Literal[tuple(Task.Category.values)] | None = None  # type: ignore[valid-type]
-    updated_since: datetime | None = UpdatedSince
 
 
 class MilestoneFilters(InPlanFilters):
     task: int | None = Field(None, ge=1, le=2**62)
 
 
-class UpdateFilters(Schema):
+class UpdateFilters(ChangedSince):
     period: str | None = PeriodLabel
     task: int | None = Field(None, ge=1, le=2**62)
     plan: int | None = Field(None, ge=1, le=2**62)
     unit: str | None = UnitSlug
     status: list[Literal[tuple(ProgressStatus.values)]] | None = None  # type: ignore[valid-type]
-    updated_since: datetime | None = UpdatedSince
 
 
-class IndicatorFilters(Schema):
+class IndicatorFilters(ChangedSince):
     period: str | None = Field(None, max_length=40, description="Judge each indicator for this period.")
     unit: str | None = UnitSlug
     plan: int | None = Field(None, ge=1, le=2**62)
     officer: int | None = Field(None, ge=1, le=2**62)
     framework: str | None = Field(None, max_length=20, description="A framework's code, e.g. `NI`.")
     rag: list[RagStatus] | None = Field(None, description="RAG in the period (needs `period`).")
-    updated_since: datetime | None = UpdatedSince
 
 
 class TargetFilters(InPlanFilters):
@@ -291,7 +306,7 @@ class TargetFilters(InPlanFilters):
     year: int | None = Field(None, ge=1900, le=2999)
 
 
-class ValueFilters(Schema):
+class ValueFilters(ChangedSince):
     period: str | None = PeriodLabel
     indicator: int | None = Field(None, ge=1, le=2**62)
     plan: int | None = Field(None, ge=1, le=2**62)
@@ -299,7 +314,6 @@ class ValueFilters(Schema):
     officer: int | None = Field(None, ge=1, le=2**62)
     framework: str | None = Field(None, max_length=20)
     rag: list[RagStatus] | None = None
-    updated_since: datetime | None = UpdatedSince
 
 
 # -- the council ---------------------------------------------------------------------------------------------

@@ -237,7 +237,7 @@ class ValueOut(Schema):
 
 
 class ValueIn(Schema):
-    indicator: int = Field(description="The indicator's id.")
+    indicator: int = Field(ge=1, le=2**62, description="The indicator's id.")
     period: str = Field(
         max_length=40, description="The period as the council writes it: `2026/27 Q2`, `2026/27 M07`."
     )

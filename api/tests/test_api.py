@@ -358,3 +358,14 @@ def test_openapi_document_is_3_1_and_documents_every_list():
         assert url.split("?")[0] in paths
     assert "post" in paths["/api/v1/values"]
     assert document["components"]["securitySchemes"]["TokenAuth"] == {"type": "http", "scheme": "bearer"}
+
+
+def test_a_mistyped_filter_is_refused_not_ignored(client, council, make_token):
+    _token, headers = make_token()
+    response = client.get("/api/v1/tasks?perod=2026/27 Q2", **headers)
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("“perod” is not a filter here. Use category, officer, page")
+    response = client.get("/api/v1/tasks?updated_since=1700000000", **headers)
+    assert response.status_code == 422
+    assert "like 2026-10-01T00:00:00Z" in response.json()["errors"][0]["message"]
+    assert client.get("/api/v1/tasks?updated_since=2020-01-01T00:00:00Z", **headers).json()["count"] == 4
