@@ -12,8 +12,8 @@ from django.http import HttpRequest
 from ninja import Field, NinjaAPI, Query, Router, Schema, Status
 from ninja import Path as PathParam
 from ninja.errors import AuthenticationError, HttpError
-from pydantic import field_validator
 from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import field_validator
 
 from actions.filters import NO_UPDATE
 from actions.models import ProgressStatus, Task

@@ -7,7 +7,6 @@ import pytest
 import schemathesis
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
-
 from schemathesis.checks import positive_data_acceptance
 
 from api.services import api_token_create
