@@ -5,7 +5,7 @@ Every request is signed with a token (``Authorization: Bearer spt_…``) made by
 token sees its part of the council and everything beneath it; only a read-and-write token may post."""
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 from django.http import HttpRequest
@@ -252,6 +252,17 @@ class ChangedSince(Schema):
         if value is not None and not (isinstance(value, str) and ISO_DATETIME.match(value)):
             raise ValueError("Write a date and time like 2026-10-01T00:00:00Z")
         return value
+
+    @field_validator("updated_since", mode="after")
+    @classmethod
+    def _in_utc(cls, value):
+        """Compared in UTC (a time without an offset is taken as UTC), so no database sees an odd offset."""
+        if value is None:
+            return value
+        try:
+            return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        except (OverflowError, ValueError) as error:
+            raise ValueError("Write a date and time like 2026-10-01T00:00:00Z") from error
 
 
 class PeriodFilters(Schema):

@@ -373,3 +373,11 @@ def test_a_mistyped_filter_is_refused_not_ignored(client, council, make_token):
     assert response.status_code == 422
     assert "like 2026-10-01T00:00:00Z" in response.json()["errors"][0]["message"]
     assert client.get("/api/v1/tasks?updated_since=2020-01-01T00:00:00Z", **headers).json()["count"] == 4
+
+
+def test_updated_since_with_an_odd_offset_is_read_in_utc(client, council, make_token):
+    """PostgreSQL refuses an offset of -20:10 (schemathesis found it): times are compared in UTC."""
+    _token, headers = make_token()
+    response = client.get("/api/v1/progress-updates?updated_since=0930-05-02T10:25:37-20:10", **headers)
+    assert response.status_code == 200 and response.json()["count"] == 6
+    assert client.get("/api/v1/tasks?updated_since=0001-01-01T00:00:00%2B05:00", **headers).status_code == 422

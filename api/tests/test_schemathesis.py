@@ -9,7 +9,9 @@ plus schemathesis' own coverage cases)."""
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import positive_data_acceptance
 
@@ -21,8 +23,20 @@ EXAMPLES = 15
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
 
 
+@pytest.fixture
+def connection_kept_open():
+    """Requests go straight to the WSGI application, not through Django's test client, so (as the client
+    does) stop the end of each request closing the test's database connection (PostgreSQL would lose the
+    test's transaction)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
-def test_the_api_keeps_to_its_openapi_document_on_the_demo_council():
+def test_the_api_keeps_to_its_openapi_document_on_the_demo_council(connection_kept_open):
     call_command("load_demo", password="schemathesis-demo-1", verbosity=0)
     _token, key = api_token_create(name="Schemathesis", access="read_write", unit=None, created_by=None)
     signed = {"Authorization": f"Bearer {key}"}
