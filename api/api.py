@@ -20,6 +20,7 @@ from actions.models import ProgressStatus, Task
 from indicators.models import Indicator
 from indicators.rules import Rag as RagCode
 from plans.models import Plan, ReportingPeriod
+from plans.selectors import unit_tree
 
 from . import schemas
 from .auth import TokenAuth
@@ -69,9 +70,9 @@ api = NinjaAPI(
 
 
 def _reader(request) -> Reader:
-    reader = Reader(scope=Scope(None))
-    reader.scope = Scope.of(request.api_token, reader.tree)
-    return reader
+    """What this request's token may see, with the organisation tree read once."""
+    tree = unit_tree()
+    return Reader(scope=Scope.of(request.api_token, tree), tree=tree)
 
 
 # -- errors, always as {"detail": words, "errors": [{"field", "message", "index"}]} --------------------------

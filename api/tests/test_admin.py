@@ -20,6 +20,8 @@ def staff(role):
 def test_the_performance_team_makes_a_token_and_sees_its_secret_once(client):
     client.force_login(staff(PERFORMANCE_TEAM))
     waste = OrganisationUnitFactory(name="Waste", slug="waste")
+    form = client.get("/admin/api/apitoken/add/")
+    assert form.status_code == 200 and "Read and post indicator values" in form.content.decode()
     response = client.post(
         "/admin/api/apitoken/add/", {"name": "Waste feeder", "access": "read_write", "unit": waste.pk}
     )

@@ -381,3 +381,13 @@ def test_updated_since_with_an_odd_offset_is_read_in_utc(client, council, make_t
     response = client.get("/api/v1/progress-updates?updated_since=0930-05-02T10:25:37-20:10", **headers)
     assert response.status_code == 200 and response.json()["count"] == 6
     assert client.get("/api/v1/tasks?updated_since=0001-01-01T00:00:00%2B05:00", **headers).status_code == 422
+
+
+def test_a_system_posts_without_a_csrf_cookie(council, make_token):
+    """Tokens are not cookies, so the feed needs no CSRF token (a browser's session cannot post here)."""
+    from django.test import Client
+
+    _token, headers = make_token()
+    strict = Client(enforce_csrf_checks=True)
+    row = {"indicator": council["indicators"][0].pk, "period": "2026/27 Q2", "value": "41%"}
+    assert post(strict, headers, [row]).status_code == 200
