@@ -11,10 +11,25 @@ from .models import ApiToken
 from .services import api_token_create, api_token_revoke
 
 
+class WorkingFilter(admin.SimpleListFilter):
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [("working", "Working"), ("revoked", "Revoked")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "working":
+            return queryset.filter(revoked_at__isnull=True)
+        if self.value() == "revoked":
+            return queryset.filter(revoked_at__isnull=False)
+        return queryset
+
+
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["name", "access", "unit", "key_hint", "created_at", "last_used_at", "revoked_at"]
-    list_filter = ["access", ("revoked_at", admin.EmptyFieldListFilter)]
+    list_display = ["name", "access", "sees", "key_hint", "created_at", "last_used_at", "status"]
+    list_filter = [WorkingFilter, "access"]
     search_fields = ["name"]
     list_select_related = ["unit"]
     autocomplete_fields = ["unit"]
@@ -41,6 +56,14 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # revoke instead, so the audit trail can still name the token
+
+    @admin.display(description="sees")
+    def sees(self, token):
+        return f"{token.unit.name} and beneath" if token.unit_id else "Whole council"
+
+    @admin.display(description="status")
+    def status(self, token):
+        return "Working" if token.revoked_at is None else "Revoked"
 
     # -- the form --------------------------------------------------------------------------------------------
 
