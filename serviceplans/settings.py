@@ -63,6 +63,10 @@ INSTALLED_APPS = [
     "actions",
     "indicators",
     "reporting",
+    # Issue 16: the JSON API and its tokens, and the public open-data pages (top of the dependency order).
+    "ninja",  # django-ninja: serves its own Swagger UI files from static, no CDN
+    "api",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +203,9 @@ IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
 # Where an uploaded workbook waits between preview and confirm: a private folder, shared by every server
 # process. Blank means a folder in the system's temporary directory.
 IMPORT_HOLDING_DIR = env.str("IMPORT_HOLDING_DIR", default="")
+
+# Issue 16: the public open-data pages at /open/ (published periods only). Off unless switched on.
+OPEN_DATA_ENABLED = env.bool("OPEN_DATA_ENABLED", default=False)
 
 LOGGING = {
     "version": 1,

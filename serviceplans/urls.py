@@ -18,4 +18,7 @@ urlpatterns = [
     path("indicators/", include("indicators.urls")),
     path("", include("reporting.urls")),
     path("admin/", admin.site.urls),
+    # Issue 16: the JSON API (/api/v1/…, /api/openapi.json, /api/docs) and the public pages (/open/).
+    path("api/", include("api.urls")),
+    path("open/", include("opendata.urls")),
 ]
