@@ -12,11 +12,11 @@ from simple_history.utils import update_change_reason
 from indicators.forms import IndicatorValueForm
 from indicators.models import IndicatorValue
 from indicators.performance import IndicatorRecord
-from indicators.selectors import COLLECTION_PERIOD_KINDS, indicator_for_page, periods_for_values
+from indicators.selectors import indicator_for_page, periods_for_values
 from indicators.services import ValueConflict, indicator_value_save
 from plans.models import CouncilSettings, OrganisationUnit, ReportingPeriod
 from plans.selectors import unit_tree
-from serviceplans.periods import Period, PeriodParseError
+from serviceplans.periods import Period, PeriodParseError, period_kind_for
 from serviceplans.permissions import Actor, can_enter_value
 
 from .models import ApiToken
@@ -264,7 +264,7 @@ def _period_problem(indicator, period: ReportingPeriod, allowed: list[ReportingP
         return None
     if period.state != ReportingPeriod.State.OPEN:
         return f"{period.label} is {period.get_state_display().lower()}: values can only be posted while a period is open."
-    kind = COLLECTION_PERIOD_KINDS.get(indicator.collection_frequency, "quarter")
+    kind = period_kind_for(indicator.collection_frequency)
     if period.kind != kind:
         return (
             f"This indicator is collected {indicator.get_collection_frequency_display().lower()}: "

@@ -343,7 +343,10 @@ def test_a_value_too_big_to_keep_is_refused_in_words(client, council, make_token
         [{"indicator": indicator.pk, "period": "2026/27 Q2", "value": "10000000 billion", "confirm": True}],
     )
     assert response.status_code == 422
-    assert "digits" in response.json()["errors"][0]["message"]
+    assert (
+        "Enter a number between -9,999,999,999,999,999 and 9,999,999,999,999,999"
+        in response.json()["errors"][0]["message"]
+    )
 
 
 def test_a_request_that_is_not_valid_names_each_field(client, council, make_token):
