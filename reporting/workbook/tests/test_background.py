@@ -124,3 +124,14 @@ def test_uploads_older_than_a_day_are_cleared_away(team_client, private_storage_
 
     assert not WorkbookImport.objects.exists()
     assert [path.name for path in (private_storage_folder / holding.FOLDER).iterdir()] == [f"{recent}.xlsx"]
+
+
+@pytest.mark.django_db
+def test_the_daily_command_clears_old_uploads(team_client, private_storage_folder):
+    upload(team_client, good_workbook())
+    WorkbookImport.objects.update(created_at=timezone.now() - timedelta(days=2))
+    out = io.StringIO()
+    call_command("clear_private_files", stdout=out)
+    assert out.getvalue().strip() == "Deleted 1 old upload(s) and 0 old background PDF(s)."
+    assert not WorkbookImport.objects.exists()
+    assert list((private_storage_folder / holding.FOLDER).iterdir()) == []
