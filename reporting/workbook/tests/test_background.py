@@ -6,6 +6,8 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -135,3 +137,22 @@ def test_the_daily_command_clears_old_uploads(team_client, private_storage_folde
     assert out.getvalue().strip() == "Deleted 1 old upload(s) and 0 old background PDF(s)."
     assert not WorkbookImport.objects.exists()
     assert list((private_storage_folder / holding.FOLDER).iterdir()) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", [PREVIEW, RESULT])
+def test_the_progress_and_preview_pages_take_the_same_queries_for_any_size(team_client, url):
+    """Queries: the session, the user, the user's groups (performance team?), the user's officer (for the
+    navigation), the upload's record. The preview is read from the record's JSON, so a bigger workbook
+    costs no more."""
+    counts = []
+    for size in (1, 40):
+        upload(team_client, good_workbook(tasks=[task(text=f"Task {n}") for n in range(size)]))
+        pk = WorkbookImport.objects.latest("pk").pk
+        services.workbook_check_run(import_id=pk)
+        if url == RESULT:
+            services.workbook_import_start(upload=WorkbookImport.objects.get(pk=pk))
+        with CaptureQueriesContext(connection) as queries:
+            assert team_client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts == [5, 5]
