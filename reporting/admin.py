@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Report, ReportRender
+from .models import Report, ReportRender, WorkbookImport
 
 
 @admin.register(Report)
@@ -24,4 +24,28 @@ class ReportRenderAdmin(admin.ModelAdmin):
     list_filter = ["state"]
     list_select_related = ["report", "requested_by"]
     readonly_fields = ["report", "state", "step", "error", "requested_by", "created_at", "finished_at"]
-    exclude = ["pdf"]
+    exclude = ["pdf_file"]
+
+
+@admin.register(WorkbookImport)
+class WorkbookImportAdmin(admin.ModelAdmin):
+    """Workbook uploads checked and imported by the background worker: look for failures here."""
+
+    list_display = ["filename", "state", "step", "requested_by", "created_at", "finished_at"]
+    list_filter = ["state"]
+    list_select_related = ["requested_by"]
+    readonly_fields = [
+        "filename",
+        "state",
+        "step",
+        "plan",
+        "error",
+        "requested_by",
+        "created_at",
+        "checked_at",
+        "finished_at",
+    ]
+    exclude = ["result"]
+
+    def has_add_permission(self, request):
+        return False

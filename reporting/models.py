@@ -53,8 +53,11 @@ class Report(models.Model):
 
     state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
     snapshot = models.JSONField(null=True, blank=True, editable=False)
-    published_pdf = models.BinaryField(
-        null=True, blank=True, editable=False, help_text="The published report's PDF, kept once rendered."
+    published_pdf_file = models.CharField(
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text="The published report's PDF, kept once rendered: its name in the private storage.",
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     published_by = models.ForeignKey(
@@ -65,7 +68,9 @@ class Report(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["snapshot", "published_pdf", "created_at", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["snapshot", "published_pdf_file", "created_at", "updated_at"]
+    )
 
     class Meta:
         ordering = ["-meeting_date", "-created_at"]
@@ -119,7 +124,9 @@ class ReportRender(models.Model):
         "content joins this render instead of queuing another.",
     )
     step = models.CharField(max_length=200, blank=True, help_text="What it is doing now, in words.")
-    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    pdf_file = models.CharField(
+        max_length=200, blank=True, editable=False, help_text="The PDF's name in the private storage."
+    )
     error = models.TextField(blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -142,3 +149,49 @@ class ReportRender(models.Model):
 
     def __str__(self):
         return f"{self.report} – {self.get_state_display()}"
+
+
+class WorkbookImport(models.Model):
+    """A plan workbook uploaded for import, checked and then imported by the background worker, with how
+    far it has got, so the page can show progress, then the preview, then the result.
+
+    The file itself waits in the private storage under ``token`` (see reporting.workbook.holding); what the
+    check found is kept in ``result`` (plain JSON: counts, the first warnings and errors, and their totals).
+    """
+
+    class State(models.TextChoices):
+        CHECK_QUEUED = "check_queued", "Waiting to be checked"
+        CHECKING = "checking", "Checking"
+        CHECKED = "checked", "Checked"
+        IMPORT_QUEUED = "import_queued", "Waiting to be imported"
+        IMPORTING = "importing", "Importing"
+        IMPORTED = "imported", "Imported"
+        FAILED = "failed", "Failed"
+
+    token = models.CharField(max_length=32, unique=True, editable=False)
+    filename = models.CharField(max_length=200, blank=True)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.CHECK_QUEUED)
+    step = models.CharField(max_length=200, blank=True, help_text="What it is doing now, in words.")
+    result = models.JSONField(null=True, blank=True, editable=False)
+    plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    error = models.TextField(blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    checked_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.filename} – {self.get_state_display()}"
+
+    @property
+    def is_checking(self) -> bool:
+        return self.state in {self.State.CHECK_QUEUED, self.State.CHECKING}
+
+    @property
+    def is_importing(self) -> bool:
+        return self.state in {self.State.IMPORT_QUEUED, self.State.IMPORTING}

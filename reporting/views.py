@@ -20,6 +20,7 @@ from .charts import Segment, stacked_bar_svg
 from .forms import ConfirmForm, ReportCreateForm, ReportTextsForm
 from .models import Report, ReportRender
 from .permissions import can_preview_drafts, can_read_report, can_write_reports
+from .private_files import private_file_read
 from .reports.committee import CommitteeReport, paper_filename
 from .reports.content import TEXT_FIELDS
 from .reports.plan_document import PlanDocument, plan_for_document
@@ -162,7 +163,7 @@ class ReportListView(ReportAccessMixin, SingleTableMixin, ListView):
     table_class = ReportTable
 
     def get_queryset(self):
-        reports = Report.objects.select_related("period", "plan", "unit").defer("snapshot", "published_pdf")
+        reports = Report.objects.select_related("period", "plan", "unit").defer("snapshot")
         if not can_preview_drafts(self.actor):
             reports = reports.filter(state=Report.State.PUBLISHED)
         return reports
@@ -276,7 +277,7 @@ class ReportPdfView(ReportAccessMixin, View):
 
     def get(self, request, pk):
         report = self.get_report()
-        stored = report.is_published and Report.objects.filter(pk=pk, published_pdf__isnull=False).exists()
+        stored = report.is_published and Report.objects.filter(pk=pk).exclude(published_pdf_file="").exists()
         if stored or report_renders_inline(report):
             pdf = report_pdf_render(report=report)
             return _download(pdf, "application/pdf", paper_filename(report.title, "pdf"))
@@ -293,7 +294,7 @@ def _unfinished_renders(user):
     return (
         ReportRender.objects.filter(requested_by=user, state__in=ReportRender.UNFINISHED)
         .select_related("report")
-        .defer("pdf", "report__snapshot", "report__published_pdf")
+        .defer("report__snapshot")
     )
 
 
@@ -304,9 +305,7 @@ class ReportRenderView(ReportAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         report = self.get_report()
-        render = get_object_or_404(
-            ReportRender.objects.defer("pdf"), pk=self.kwargs["render_pk"], report=report
-        )
+        render = get_object_or_404(ReportRender.objects.all(), pk=self.kwargs["render_pk"], report=report)
         return super().get_context_data(**kwargs) | {"report": report, "render": render}
 
 
@@ -314,7 +313,10 @@ class ReportRenderDownloadView(ReportAccessMixin, View):
     def get(self, request, pk, render_pk):
         report = self.get_report()
         render = get_object_or_404(ReportRender, pk=render_pk, report=report, state=ReportRender.State.DONE)
-        return _download(bytes(render.pdf), "application/pdf", paper_filename(report.title, "pdf"))
+        pdf = private_file_read(render.pdf_file)
+        if pdf is None:  # cleared away after RENDER_MAX_AGE_DAYS
+            raise Http404("This PDF is no longer kept: make it again.")
+        return _download(pdf, "application/pdf", paper_filename(report.title, "pdf"))
 
 
 class ReportXlsxView(ReportAccessMixin, View):

@@ -14,8 +14,8 @@ defaults that are safe for local development:
 - ``TASKS_BACKEND``: where background work is queued (the database, run by ``db_worker``).
 - ``REPORT_RENDERS_PER_USER``: background PDFs one person may have waiting or running at once (3).
 - ``SITE_URL``: the address people reach the service at, for links in reminder e-mails.
-- ``IMPORT_MAX_BYTES``, ``IMPORT_MAX_ROWS``: limits on uploaded plan workbooks (10 MB, 20,000 rows);
-  ``IMPORT_HOLDING_DIR``: where an upload waits between preview and confirm.
+- ``IMPORT_MAX_BYTES``, ``IMPORT_MAX_ROWS``: limits on uploaded plan workbooks (10 MB, 20,000 rows).
+- ``PRIVATE_STORAGE_*``, ``CONN_MAX_AGE``, ``DATABASE_POOL*``: see "Several servers, one service" below.
 - ``SIGN_IN_FAILURE_LIMIT``, ``SIGN_IN_LOCKOUT_MINUTES``, ``TRUSTED_PROXY_COUNT``, ``PASSWORD_RESET_PER_ADDRESS``,
   ``PASSWORD_RESET_PER_EMAIL``, ``SESSION_IDLE_MINUTES``: sign-in protection (see its block at the end).
 """
@@ -200,9 +200,61 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Limits on uploaded plan workbooks: bigger files are refused with a clear message, never half-read.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
-# Where an uploaded workbook waits between preview and confirm: a private folder, shared by every server
-# process. Blank means a folder in the system's temporary directory.
-IMPORT_HOLDING_DIR = env.str("IMPORT_HOLDING_DIR", default="")
+
+# --- Several servers, one service (issue 13) -------------------------------------------------------------
+# Nothing a later request needs is kept on one server's disk: uploaded workbooks waiting between preview and
+# confirm, and rendered PDFs, go through Django's storage API under the name "private" (never served
+# publicly: the views check who may read each file). By default a folder, PRIVATE_STORAGE_DIR (``private/``
+# in the project): fine for one server, or several sharing one network folder. With PRIVATE_STORAGE_BUCKET
+# set, an S3-compatible bucket through django-storages (``pip install -e '.[s3]'``), configured by
+# PRIVATE_STORAGE_ENDPOINT_URL (for MinIO, Ceph, …; blank for AWS), PRIVATE_STORAGE_REGION,
+# PRIVATE_STORAGE_PREFIX (a folder in the bucket) and the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
+# (or an instance role). See docs/deploy.md.
+PRIVATE_STORAGE_BUCKET = env.str("PRIVATE_STORAGE_BUCKET", default="")
+if PRIVATE_STORAGE_BUCKET:
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PRIVATE_STORAGE_BUCKET,
+            "endpoint_url": env.str("PRIVATE_STORAGE_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("PRIVATE_STORAGE_REGION", default="") or None,
+            "location": env.str("PRIVATE_STORAGE_PREFIX", default=""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    STORAGES["private"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env.str("PRIVATE_STORAGE_DIR", default=str(BASE_DIR / "private")),
+            "base_url": None,
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    }
+# Rendered PDFs of draft reports are kept this many days, then deleted (published papers are kept).
+RENDER_MAX_AGE_DAYS = env.int("RENDER_MAX_AGE_DAYS", default=7)
+
+# PostgreSQL connections. Default: persistent connections (CONN_MAX_AGE seconds, 60) with a health check
+# before reuse, so a request does not pay ~5 ms to connect and a connection dropped by a database restart
+# or failover is replaced rather than failing a request. That suits gunicorn's sync workers and the task
+# worker (one request at a time per process, so one connection each) and works behind PgBouncer.
+# DATABASE_POOL=true uses psycopg's connection pool instead (for threaded workers, gthread); Django refuses
+# the pool together with CONN_MAX_AGE, so the two are exclusive here. DATABASE_POOL_MAX_SIZE caps it.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    if env.bool("DATABASE_POOL", default=False):
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=1),
+            "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=8),
+            "timeout": env.int("DATABASE_POOL_TIMEOUT", default=10),
+        }
+    else:
+        DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# --- end of "Several servers, one service" ----------------------------------------------------------------
 
 # Issue 16: the public open-data pages at /open/ (published periods only). Off unless switched on.
 OPEN_DATA_ENABLED = env.bool("OPEN_DATA_ENABLED", default=False)

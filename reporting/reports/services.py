@@ -2,7 +2,7 @@
 
 import hashlib
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from plans.models import OrganisationUnit, Plan, ReportingPeriod
 from reporting.models import Report, ReportRender
+from reporting.private_files import private_file_delete, private_file_read, private_file_save
 
 from .committee import CommitteeReport, report_content
 from .content import TEXT_FIELDS, Scope, default_texts, default_title, report_figures, scope_size
@@ -128,7 +129,7 @@ def report_publish(*, report: Report, user) -> Report:
     # Through JSON and back, so what is stored is exactly what a later render reads.
     report.snapshot = json.loads(json.dumps(content, cls=DjangoJSONEncoder))
     report.state = Report.State.PUBLISHED
-    report.published_pdf = None
+    report.published_pdf_file = ""
     report.published_at = now
     report.published_by = user
     report._change_reason = "Published"
@@ -136,18 +137,30 @@ def report_publish(*, report: Report, user) -> Report:
     return report
 
 
-@transaction.atomic
+def report_published_pdf(report: Report) -> bytes | None:
+    """The kept PDF of a published report, or None when it has not been rendered yet."""
+    name = Report.objects.filter(pk=report.pk).values_list("published_pdf_file", flat=True).first()
+    return private_file_read(name or "")
+
+
+def _published_pdf_keep(report: Report, pdf: bytes) -> None:
+    """Keep the first PDF rendered of a published report; a second render that lost the race is dropped."""
+    name = private_file_save(folder="published", data=pdf, suffix=".pdf")
+    if not Report.objects.filter(pk=report.pk, published_pdf_file="").update(published_pdf_file=name):
+        private_file_delete(name)
+
+
 def report_pdf_render(*, report: Report) -> bytes:
     """The report as PDF. A draft is rendered live every time. A published report is rendered once from its
-    snapshot and the PDF kept, so every later download is the very same file (and instant)."""
+    snapshot and the PDF kept (in the private storage), so every later download is the very same file."""
     if not report.is_published:
         return CommitteeReport.for_report(report).pdf()
-    stored = Report.objects.filter(pk=report.pk).values_list("published_pdf", flat=True).first()
-    if stored:
-        return bytes(stored)
+    stored = report_published_pdf(report)
+    if stored is not None:
+        return stored
     pdf = CommitteeReport.for_report(report).pdf()
-    Report.objects.filter(pk=report.pk).update(published_pdf=pdf)
-    return pdf
+    _published_pdf_keep(report, pdf)
+    return report_published_pdf(report) or pdf
 
 
 #: Reports with more tasks and indicators than this are rendered in the background (about 40 pages, which
@@ -223,6 +236,7 @@ def report_render_start(*, report: Report, user) -> ReportRender:
     """
     from .tasks import render_report_pdf
 
+    report_renders_sweep()
     # Lock the report, then the person, always in that order. (A no-op on SQLite, whose writers queue.)
     report = (
         Report.objects.select_for_update(of=("self",))
@@ -261,7 +275,7 @@ def report_render_start(*, report: Report, user) -> ReportRender:
 
 def _unfinished_render(report: Report, fingerprint: str) -> ReportRender | None:
     return (
-        ReportRender.objects.defer("pdf")
+        ReportRender.objects.all()
         .filter(report=report, fingerprint=fingerprint, state__in=ReportRender.UNFINISHED)
         .first()
     )
@@ -297,8 +311,20 @@ def report_render_run(*, render_id: int) -> None:
             finished_at=timezone.now(),
         )
         raise
+    name = private_file_save(folder="renders", data=pdf, suffix=".pdf")
     ReportRender.objects.filter(pk=render.pk).update(
-        state=ReportRender.State.DONE, step="Ready", pdf=pdf, finished_at=timezone.now()
+        state=ReportRender.State.DONE, step="Ready", pdf_file=name, finished_at=timezone.now()
     )
     if render.report.is_published:
-        Report.objects.filter(pk=render.report.pk, published_pdf__isnull=True).update(published_pdf=pdf)
+        _published_pdf_keep(render.report, pdf)
+
+
+def report_renders_sweep(*, now: datetime | None = None) -> int:
+    """Delete background renders (and their files) older than ``RENDER_MAX_AGE_DAYS``; how many went.
+    Published papers keep their own copy, so nothing published is lost."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.RENDER_MAX_AGE_DAYS)
+    old = list(ReportRender.objects.filter(created_at__lt=cutoff).values_list("pk", "pdf_file"))
+    for _pk, name in old:
+        private_file_delete(name)
+    ReportRender.objects.filter(pk__in=[pk for pk, _name in old]).delete()
+    return len(old)

@@ -61,11 +61,12 @@ def test_a_published_report_cannot_be_edited_or_published_again():
         report_publish(report=report, user=None)
 
 
-def test_a_published_pdf_is_rendered_once_and_kept():
+def test_a_published_pdf_is_rendered_once_and_kept(private_storage_folder):
     council = small_council(size=1)
     report = report_publish(report=make_report(council, period=council["q1"]), user=UserFactory())
     first = report_pdf_render(report=report)
-    assert Report.objects.get(pk=report.pk).published_pdf == first
+    kept = Report.objects.get(pk=report.pk).published_pdf_file
+    assert kept.startswith("published/") and (private_storage_folder / kept).read_bytes() == first
     assert report_pdf_render(report=report) == first
 
 

@@ -1,8 +1,11 @@
 """Big reports are rendered in the background through django.tasks, with a page showing progress."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from reporting.models import ReportRender
 from reporting.reports import services
@@ -91,3 +94,48 @@ def test_a_failed_render_says_so(client, big, monkeypatch):
     client.force_login(user_with_role("clerk"))
     page = client.get(reverse("reporting:report-render", args=[report.pk, render.pk])).content.decode()
     assert "could not be made" in page and "Try again" in page
+
+
+def test_a_rendered_pdf_is_kept_in_the_private_storage_not_the_database(client, big, private_storage_folder):
+    """Any app server can hand out what any worker rendered: the file is in STORAGES["private"]."""
+    _council, report = big
+    render = report_render_start(report=report, user=None)
+    report_render_run(render_id=render.pk)
+    render.refresh_from_db()
+    assert render.pdf_file.startswith("renders/")
+    stored = (private_storage_folder / render.pdf_file).read_bytes()
+    assert stored.startswith(b"%PDF")
+    assert oct((private_storage_folder / render.pdf_file).stat().st_mode & 0o777) == "0o600"
+    client.force_login(user_with_role("clerk"))
+    download = client.get(reverse("reporting:report-render-download", args=[report.pk, render.pk]))
+    assert download.content == stored
+
+
+def test_old_renders_are_cleared_away_with_their_files(client, big, private_storage_folder, settings):
+    _council, report = big
+    settings.RENDER_MAX_AGE_DAYS = 7
+    old = report_render_start(report=report, user=None)
+    report_render_run(render_id=old.pk)  # done, so the next request makes a new render
+    recent = report_render_start(report=report, user=None)
+    report_render_run(render_id=recent.pk)
+    ReportRender.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
+    old_file = private_storage_folder / ReportRender.objects.get(pk=old.pk).pdf_file
+
+    assert services.report_renders_sweep() == 1
+
+    assert list(ReportRender.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert not old_file.exists()
+    assert (private_storage_folder / ReportRender.objects.get().pdf_file).exists()
+
+
+def test_a_render_whose_file_is_gone_says_so(client, big, private_storage_folder):
+    _council, report = big
+    render = report_render_start(report=report, user=None)
+    report_render_run(render_id=render.pk)
+    render.refresh_from_db()
+    (private_storage_folder / render.pdf_file).unlink()
+    client.force_login(user_with_role("clerk"))
+    assert (
+        client.get(reverse("reporting:report-render-download", args=[report.pk, render.pk])).status_code
+        == 404
+    )

@@ -120,7 +120,7 @@ def test_a_render_abandoned_by_a_stopped_worker_blocks_nothing(big, settings):
     assert stuck.state == ReportRender.State.FAILED and "Abandoned" in stuck.error
     report_render_run(render_id=stuck.pk)  # the worker picks it up late: it is not rendered after all
     stuck.refresh_from_db()
-    assert stuck.state == ReportRender.State.FAILED and not stuck.pdf
+    assert stuck.state == ReportRender.State.FAILED and not stuck.pdf_file
 
 
 _TEST_DB = django_settings.DATABASES["default"]

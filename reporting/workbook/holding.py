@@ -1,9 +1,10 @@
-"""Holding an uploaded workbook between its preview and the confirmation, safely.
+"""Holding an uploaded workbook between its preview and the confirmation, safely, on any server.
 
-The file is written to a private folder (``IMPORT_HOLDING_DIR`` if set, else ``serviceplans-workbooks``
-in the system's temporary folder), named by a random token that is kept only in the uploader's session:
-the browser never names a file, so nobody can confirm someone else's upload or reach any other path.
-Files are deleted when the import is confirmed, when the same person uploads another, and after a day.
+The file goes to Django's ``private`` storage (``STORAGES["private"]``: a private folder by default, or an
+S3-compatible bucket; see docs/deploy.md), so whichever app server or worker handles the next step finds
+it. It is named by a random token that only the uploader's session and the import's own record know: the
+browser never names a file, so nobody can confirm someone else's upload or reach any other path.
+Files are deleted when the import is done, when the same person uploads another, and after a day.
 The upload is refused before it is held when it is larger than ``IMPORT_MAX_BYTES``.
 """
 
@@ -11,64 +12,80 @@ from __future__ import annotations
 
 import re
 import secrets
-import tempfile
-import time
-from pathlib import Path
+from datetime import timedelta
 
-from django.conf import settings
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from reporting.private_files import private_file_read, private_storage
 
 SESSION_KEY = "workbook_import"
 MAX_AGE_SECONDS = 24 * 60 * 60
+FOLDER = "workbooks"
 _TOKEN_RE = re.compile(r"^[0-9a-f]{32}$")
 
 
-def _folder() -> Path:
-    folder = Path(
-        getattr(settings, "IMPORT_HOLDING_DIR", "") or Path(tempfile.gettempdir()) / "serviceplans-workbooks"
-    )
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder
-
-
-def _path(token: str) -> Path | None:
+def _name(token: str) -> str | None:
     if not isinstance(token, str) or not _TOKEN_RE.match(token):
         return None
-    return _folder() / f"{token}.xlsx"
+    return f"{FOLDER}/{token}.xlsx"
 
 
-def _sweep() -> None:
-    cutoff = time.time() - MAX_AGE_SECONDS
-    for old in _folder().glob("*.xlsx"):
+def sweep() -> int:
+    """Delete held files older than a day; how many went."""
+    storage = private_storage()
+    cutoff = timezone.now() - timedelta(seconds=MAX_AGE_SECONDS)
+    try:
+        _folders, files = storage.listdir(FOLDER)
+    except FileNotFoundError:
+        return 0
+    gone = 0
+    for filename in files:
+        name = f"{FOLDER}/{filename}"
         try:
-            if old.stat().st_mtime < cutoff:
-                old.unlink()
-        except OSError:  # pragma: no cover - another process got there first
+            if storage.get_modified_time(name) < cutoff:
+                storage.delete(name)
+                gone += 1
+        except FileNotFoundError:  # pragma: no cover - another process got there first
             pass
+    return gone
 
 
-def hold(session, data: bytes, filename: str) -> None:
-    """Keep ``data`` for this session, replacing anything held before."""
+def hold(session, data: bytes, filename: str) -> str:
+    """Keep ``data`` for this session, replacing anything held before; returns the file's token."""
     release(session)
-    _sweep()
+    sweep()
     token = secrets.token_hex(16)
-    path = _path(token)
-    path.touch(mode=0o600)
-    path.write_bytes(data)
+    saved = private_storage().save(_name(token), ContentFile(data))
+    if saved != _name(token):  # pragma: no cover - a fresh random token never collides
+        raise RuntimeError(f"The upload was stored as {saved}, not under its token.")
     session[SESSION_KEY] = {"token": token, "filename": filename[:200]}
+    return token
+
+
+def held_bytes(token: str) -> bytes | None:
+    """The bytes held under ``token`` (for the worker, which has no session), or None."""
+    name = _name(token)
+    return None if name is None else private_file_read(name)
 
 
 def held(session) -> tuple[bytes, str] | None:
     """The bytes and file name held for this session, or None."""
     entry = session.get(SESSION_KEY) or {}
-    path = _path(entry.get("token", ""))
-    if path is None or not path.is_file():
+    data = held_bytes(entry.get("token", ""))
+    if data is None:
         return None
-    return path.read_bytes(), entry.get("filename", "")
+    return data, entry.get("filename", "")
+
+
+def discard(token: str) -> None:
+    """Delete the file held under ``token``, if any."""
+    name = _name(token)
+    if name is not None:
+        private_storage().delete(name)
 
 
 def release(session) -> None:
     """Forget and delete what this session holds."""
     entry = session.pop(SESSION_KEY, None) or {}
-    path = _path(entry.get("token", ""))
-    if path is not None:
-        path.unlink(missing_ok=True)
+    discard(entry.get("token", ""))

@@ -5,25 +5,22 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
-from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views import View
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView
 
 from plans.models import Plan
+from reporting.models import WorkbookImport
 from serviceplans.permissions import request_actor
 
 from . import holding
 from .export import plan_workbook_bytes, plan_workbook_filename
 from .forms import WorkbookUploadForm
-from .importer import plan_import
+from .services import session_import, workbook_check_start, workbook_import_start
 from .sheets import XLSX_CONTENT_TYPE
 from .template import TEMPLATE_FILENAME, template_workbook_bytes
-
-#: The most errors or warnings listed on the preview page; the rest are counted.
-SHOWN_PROBLEMS = 200
 
 
 def xlsx_download(data: bytes, filename: str) -> HttpResponse:
@@ -43,67 +40,127 @@ class PerformanceTeamMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+#: Seconds between the progress page's checks (sent as an HTTP ``Refresh`` header: no script needed).
+REFRESH_SECONDS = 2
+
+State = WorkbookImport.State
+
+
 class ImportUploadView(PerformanceTeamMixin, FormView):
-    """Step 1: choose a workbook. It is held, then checked on the preview page."""
+    """Step 1: choose a workbook. It is held and queued for checking by the background worker."""
 
     template_name = "reporting/workbook/upload.html"
     form_class = WorkbookUploadForm
 
     def form_valid(self, form):
         upload = form.cleaned_data["workbook"]
-        holding.hold(self.request.session, upload.read(), upload.name)
+        workbook_check_start(
+            session=self.request.session, data=upload.read(), filename=upload.name, user=self.request.user
+        )
         return redirect("workbook:import-preview")
 
 
-class ImportPreviewView(PerformanceTeamMixin, TemplateView):
-    """Step 2: what the import would create, with every warning, or the errors that stop it."""
+class WorkbookImportMixin(PerformanceTeamMixin):
+    """The upload this session is working on, or back to the upload page when there is none."""
 
-    template_name = "reporting/workbook/preview.html"
+    def current(self) -> WorkbookImport | None:
+        return session_import(self.request.session, self.request.user)
+
+    def start_again(self):
+        messages.info(self.request, "Choose the workbook again: the one you uploaded is no longer held.")
+        return redirect("workbook:import-upload")
+
+    def progress(self, upload: WorkbookImport, heading: str, waiting: str):
+        response = render(
+            self.request,
+            "reporting/workbook/progress.html",
+            {"upload": upload, "heading": heading, "waiting": waiting, "refresh_seconds": REFRESH_SECONDS},
+        )
+        response["Refresh"] = str(REFRESH_SECONDS)
+        return response
+
+    def failed(self, upload: WorkbookImport):
+        return render(self.request, "reporting/workbook/failed.html", {"upload": upload})
+
+    def preview(self, upload: WorkbookImport):
+        summary = upload.result
+        return render(
+            self.request,
+            "reporting/workbook/preview.html",
+            {
+                "upload": upload,
+                "result": summary,
+                "filename": upload.filename,
+                "errors_shown": summary["errors"],
+                "errors_hidden": max(summary["error_count"] - len(summary["errors"]), 0),
+                "warnings_shown": summary["warnings"],
+                "warnings_hidden": max(summary["warning_count"] - len(summary["warnings"]), 0),
+                "warnings_caption": f"Warnings ({intcomma(summary['warning_count'])})"
+                + ("" if summary["error_count"] else ": the import can go ahead"),
+            },
+        )
+
+
+class ImportPreviewView(WorkbookImportMixin, View):
+    """Step 2: the check's progress, then what the import would create, with every warning, or the errors
+    that stop it."""
 
     def get(self, request, *args, **kwargs):
-        kept = holding.held(request.session)
-        if kept is None:
-            messages.info(request, "Choose the workbook again: the one you uploaded is no longer held.")
-            return redirect("workbook:import-upload")
-        data, filename = kept
-        result = plan_import(workbook_bytes=data, dry_run=True, user=request.user)
-        return self.render_to_response(self.get_context_data(result=result, filename=filename))
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        result = kwargs["result"]
-        context |= {
-            "errors_shown": result.errors[:SHOWN_PROBLEMS],
-            "errors_hidden": max(len(result.errors) - SHOWN_PROBLEMS, 0),
-            "warnings_shown": result.warnings[:SHOWN_PROBLEMS],
-            "warnings_hidden": max(len(result.warnings) - SHOWN_PROBLEMS, 0),
-            "warnings_caption": f"Warnings ({intcomma(len(result.warnings))})"
-            + ("" if result.errors else ": the import can go ahead"),
-        }
-        return context
+        upload = self.current()
+        if upload is None:
+            return self.start_again()
+        if upload.is_checking:
+            return self.progress(upload, "Checking the workbook", "Every row is being read and checked.")
+        if upload.state == State.FAILED:
+            return self.failed(upload)
+        if upload.state != State.CHECKED:
+            return redirect("workbook:import-result")
+        return self.preview(upload)
 
 
-class ImportConfirmView(PerformanceTeamMixin, View):
-    """Step 3: import the held workbook, all or nothing, then go to the list of plans."""
+class ImportConfirmView(WorkbookImportMixin, View):
+    """Step 3: queue the checked workbook for import, all or nothing; the result page follows it."""
 
     def post(self, request, *args, **kwargs):
-        kept = holding.held(request.session)
-        if kept is None:
-            messages.info(request, "Choose the workbook again: the one you uploaded is no longer held.")
-            return redirect("workbook:import-upload")
-        data, filename = kept
-        result = plan_import(workbook_bytes=data, user=request.user)
-        if not result.ok:
-            view = ImportPreviewView(request=request, args=args, kwargs=kwargs)
-            return view.render_to_response(view.get_context_data(result=result, filename=filename))
-        holding.release(request.session)
-        tasks, indicators = result.counts["tasks"], result.counts["indicators"]
-        messages.success(
+        upload = self.current()
+        if upload is None or (upload.state == State.CHECKED and holding.held_bytes(upload.token) is None):
+            return self.start_again()
+        if upload.state == State.CHECKED and not upload.result["ok"]:
+            return self.preview(upload)  # nothing to import: the errors again
+        if upload.state == State.CHECKED:
+            workbook_import_start(upload=upload)
+        if upload.is_checking:
+            return redirect("workbook:import-preview")
+        return redirect("workbook:import-result")
+
+
+class ImportResultView(WorkbookImportMixin, View):
+    """Step 4: the import's progress, then what was imported."""
+
+    def get(self, request, *args, **kwargs):
+        upload = self.current()
+        if upload is None:
+            return self.start_again()
+        if upload.is_importing:
+            return self.progress(upload, "Importing the plan", "The plan is being written, all or nothing.")
+        if upload.state == State.FAILED:
+            return self.failed(upload)
+        if upload.state != State.IMPORTED:
+            return redirect("workbook:import-preview")
+        counts = upload.result["counts"]
+        tasks, indicators = counts["tasks"], counts["indicators"]
+        return render(
             request,
-            f"“{result.plan_title}” was imported as a draft plan: {tasks} task{pluralize(tasks)} and "
-            f"{indicators} indicator{pluralize(indicators)}.",
+            "reporting/workbook/imported.html",
+            {
+                "upload": upload,
+                "result": upload.result,
+                "plan": upload.plan,
+                "summary": f"“{upload.result['plan_title']}” was imported as a draft plan: "
+                f"{intcomma(tasks)} task{pluralize(tasks)} and "
+                f"{intcomma(indicators)} indicator{pluralize(indicators)}.",
+            },
         )
-        return redirect(reverse("plans:plan-list"))
 
 
 class TemplateDownloadView(LoginRequiredMixin, View):

@@ -6,10 +6,10 @@ import pytest
 from reporting.workbook import holding
 
 
-@pytest.fixture(autouse=True)
-def own_folder(settings, tmp_path):
-    settings.IMPORT_HOLDING_DIR = str(tmp_path / "held")
-    return tmp_path / "held"
+@pytest.fixture
+def own_folder(private_storage_folder):
+    """Held files are in the private storage's folder (the root conftest gives each test its own)."""
+    return private_storage_folder / holding.FOLDER
 
 
 def test_a_held_file_comes_back_then_goes(own_folder):

@@ -3,7 +3,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
-from django.test import override_settings
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -23,9 +23,15 @@ PREVIEW = reverse("workbook:import-preview")
 CONFIRM = reverse("workbook:import-confirm")
 
 
+IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+RESULT = reverse("workbook:import-result")
+
+
 @pytest.fixture
-def team_client(client, tmp_path, settings):
-    settings.IMPORT_HOLDING_DIR = str(tmp_path / "held")
+def team_client(client, settings):
+    """A performance team member; the background work runs at once, when each request's work commits
+    (test_background.py runs the real worker)."""
+    settings.TASKS = IMMEDIATE
     user = UserFactory()
     user.groups.add(Group.objects.get_or_create(name=PERFORMANCE_TEAM)[0])
     client.force_login(user)
@@ -35,7 +41,13 @@ def team_client(client, tmp_path, settings):
 def upload(client, data: bytes, name: str = "plan.xlsx"):
     file = io.BytesIO(data)
     file.name = name
-    return client.post(UPLOAD, {"workbook": file})
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the check is queued once the upload commits
+        return client.post(UPLOAD, {"workbook": file})
+
+
+def confirm(client):
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the import is queued once the request commits
+        return client.post(CONFIRM)
 
 
 @pytest.mark.parametrize("url", [UPLOAD, PREVIEW])
@@ -68,8 +80,7 @@ def test_the_upload_page_has_a_labelled_file_input(team_client):
     assert reverse("workbook:template") in html
 
 
-def test_a_superuser_may_import(client, tmp_path, settings):
-    settings.IMPORT_HOLDING_DIR = str(tmp_path)
+def test_a_superuser_may_import(client):
     client.force_login(UserFactory(is_superuser=True))
     assert client.get(UPLOAD).status_code == 200
 
@@ -106,15 +117,16 @@ def test_upload_preview_and_confirm(team_client):
     assert "A. McCorkle" in html  # an officer to be created
     assert not Plan.objects.exists()
 
-    response = team_client.post(CONFIRM)
+    response = confirm(team_client)
     assert response.status_code == 302
-    assert response.url == reverse("plans:plan-list")
+    assert response.url == RESULT
     plan = Plan.objects.get()
     assert plan.tasks.count() == 2
     followed = team_client.get(response.url)
-    assert "was imported as a draft plan" in followed.content.decode()
+    assert "was imported as a draft plan: 2 tasks and 1 indicator." in followed.content.decode()
+    assert reverse("plans:plan-detail", args=[plan.slug]) in followed.content.decode()
     assert holding.held(team_client.session) is None
-    assert team_client.post(CONFIRM).status_code == 302  # nothing held: back to upload
+    assert confirm(team_client).status_code == 302  # already imported: not again
     assert Plan.objects.count() == 1
 
 
@@ -150,7 +162,7 @@ def test_errors_are_listed_with_sheet_row_column_value_and_reason(team_client):
     for cell in ["Tasks", ">2<", ">B<", "Gardening", "The category must be"]:
         assert cell in html
     assert "Import the plan" not in html
-    assert team_client.post(CONFIRM).status_code == 200
+    assert confirm(team_client).status_code == 200
     assert not Plan.objects.exists()
 
 

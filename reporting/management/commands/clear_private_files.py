@@ -1,0 +1,17 @@
+"""Delete what no longer needs keeping from the private storage: uploads older than a day (with their
+import records) and background PDFs older than RENDER_MAX_AGE_DAYS. Run it daily (cron or a systemd timer);
+uploads and renders also clear old ones away as they go."""
+
+from django.core.management.base import BaseCommand
+
+from reporting.reports.services import report_renders_sweep
+from reporting.workbook.services import workbook_imports_sweep
+
+
+class Command(BaseCommand):
+    help = __doc__
+
+    def handle(self, *args, **options):
+        uploads = workbook_imports_sweep()
+        renders = report_renders_sweep()
+        self.stdout.write(f"Deleted {uploads} old upload(s) and {renders} old background PDF(s).")
