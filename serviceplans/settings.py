@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "actions",
     "indicators",
     "reporting",
+    "risks",  # the risk register (issue 17): above actions and indicators, beside reporting
 ]
 
 MIDDLEWARE = [
