@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("tasks/", include("actions.urls")),
     path("indicators/", include("indicators.urls")),
+    path("risks/", include("risks.urls")),  # the risk register (issue 17)
     path("", include("reporting.urls")),
     path("admin/", admin.site.urls),
 ]

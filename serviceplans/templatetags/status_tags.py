@@ -15,6 +15,7 @@ def status_tag(status):
     return look_tag(status_look(status))
 
 
+@register.simple_tag
 def look_tag(look):
     """A :class:`serviceplans.status.StatusLook` as a tag: ``status_tag`` for looks with words of their own
     (a council's words for risk bands)."""
