@@ -50,6 +50,14 @@ def level_errors(values: dict, matrix: rules.Matrix) -> dict[str, str]:
 
 
 def _check(risk: Risk, owners: list[Officer] | None, matrix: rules.Matrix) -> None:
+    errors = risk_errors(risk, owners, matrix)
+    if errors:
+        raise ValidationError(errors)
+
+
+def risk_errors(risk: Risk, owners: list[Officer] | None, matrix: rules.Matrix) -> dict[str, list[str]]:
+    """Everything wrong with ``risk`` (not yet saved) by field: levels off the matrix, a missing or taken
+    reference, no title, a closed risk with no reason, no owner (when ``owners`` is given)."""
     errors: dict[str, list[str]] = {}
     for name, message in level_errors({f: getattr(risk, f) for f in LEVEL_FIELDS}, matrix).items():
         errors.setdefault(name, []).append(message)
@@ -63,8 +71,7 @@ def _check(risk: Risk, owners: list[Officer] | None, matrix: rules.Matrix) -> No
         errors.setdefault("closed_reason", []).append(message)
     if owners is not None and not owners:
         errors.setdefault("owners", []).append("Name at least one owner.")
-    if errors:
-        raise ValidationError(errors)
+    return errors
 
 
 def _set_links(risk: Risk, owners: list[Officer] | None, links: dict[str, Iterable]) -> None:
