@@ -13,7 +13,7 @@ class RiskFactory(factory.django.DjangoModelFactory):
     unit = factory.SubFactory(OrganisationUnitFactory)
     reference = factory.Sequence(lambda n: f"R{n:03d}")
     title = factory.Sequence(lambda n: f"Risk {n}")
-    category = factory.LazyFunction(lambda: RiskCategory.objects.get(name="Operational"))
+    category = factory.LazyFunction(lambda: RiskCategory.objects.get_or_create(name="Operational")[0])
     inherent_likelihood, inherent_impact = 4, 4
     current_likelihood, current_impact = 3, 4
     target_likelihood, target_impact = 2, 2
