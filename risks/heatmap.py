@@ -149,3 +149,50 @@ def heat_map_table(rows: list[list[HeatCell]]) -> list[HeatCell]:
     """Every cell, worst score first, for the table beside the map."""
     cells = [cell for row in rows for cell in row]
     return sorted(cells, key=lambda c: (-c.score, -c.likelihood, -c.impact))
+
+
+def score_chart_svg(title: str, points: list[tuple[str, int]], matrix: rules.Matrix) -> SafeString:
+    """The score at each review: a line over the matrix's whole range (1 to its highest score), with the
+    lines where amber and red start named in the council's words, and each point labelled with its score."""
+    width, height, left, right, top, bottom = 560, 220, 100, 10, 14, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+    high = matrix.max_score
+
+    def y_of(value: float) -> float:
+        return top + plot_h - (value / high) * plot_h
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" aria-label="{escape(title)}"><title>{escape(title)}</title>'
+    ]
+    for value, word in (
+        (matrix.red_from, matrix.band_words.get(rules.RED)),
+        (matrix.amber_from, matrix.band_words.get(rules.AMBER)),
+    ):
+        y = y_of(value)
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#505a5f" stroke-dasharray="4 3"/>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end" fill="#0b0c0c">'
+            f"{escape(word or '')} from {value}</text>"
+        )
+    parts.append(
+        f'<line x1="{left}" x2="{width - right}" y1="{y_of(0):.1f}" y2="{y_of(0):.1f}" stroke="#b1b4b6"/>'
+    )
+    inset = 40  # room for the first and last period's names
+    step = (plot_w - 2 * inset) / max(1, len(points) - 1)
+    coords = []
+    for index, (label, value) in enumerate(points):
+        x = left + inset + (index * step if len(points) > 1 else plot_w / 2 - inset)
+        y = y_of(min(value, high))
+        coords.append((x, y))
+        parts.append(
+            f'<text x="{x:.1f}" y="{height - 14}" font-size="11" text-anchor="middle">{escape(label)}</text>'
+            f'<text x="{x:.1f}" y="{y - 8:.1f}" font-size="12" font-weight="bold" text-anchor="middle">{value}</text>'
+        )
+    if len(coords) > 1:
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+        parts.append(f'<polyline points="{path}" fill="none" stroke="#1d70b8" stroke-width="3"/>')
+    for x, y in coords:
+        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="#1d70b8"/>')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped

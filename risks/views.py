@@ -1,5 +1,3 @@
-from decimal import Decimal
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,7 +16,7 @@ from serviceplans.permissions import request_actor
 from . import rules
 from .filters import RiskFilter
 from .forms import RiskReviewForm
-from .heatmap import heat_map_cells, heat_map_svg
+from .heatmap import heat_map_cells, heat_map_svg, score_chart_svg
 from .permissions import can_review_risk
 from .selectors import (
     band_look,
@@ -178,20 +176,16 @@ class RiskDetailView(LoginRequiredMixin, DetailView):
             ],
             "review_rows": list(reversed(rows)),
             "looks": {row.review.pk: band_look(row.band, current) for row in rows},
-            "score_chart": score_chart_svg(rows, current),
+            "score_chart": score_chart_svg(
+                "Current score at each review (lower is better)",
+                [(row.review.period.label, row.score) for row in rows],
+                current,
+            ),
             "direction": risk_direction(risk),
             "reviewable_periods": [p for p in review_periods_for(risk) if can_review_risk(actor, risk, p)],
             "history": risk_history(risk),
             "overdue": risk.status == "open" and risk.review_date and risk.review_date < timezone.localdate(),
         }
-
-
-def score_chart_svg(rows, current: rules.Matrix):
-    """The score at each review as a small line chart (the table beside it has the same figures)."""
-    from reporting.charts import TrendPoint, trend_chart_svg
-
-    points = [TrendPoint(row.review.period.label, Decimal(row.score), None) for row in rows]
-    return trend_chart_svg("Current score at each review (lower is better)", points, width=560, height=220)
 
 
 class RiskReviewView(LoginRequiredMixin, FormView):
