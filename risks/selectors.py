@@ -188,3 +188,104 @@ def review_counts(period: ReportingPeriod, officer_ids: Iterable[int]) -> dict[i
         tally[0] += bool(done)
         tally[1] += 1
     return {officer_id: (done, due) for officer_id, (done, due) in counts.items()}
+
+
+# -- the committee report's risks annex (read by reporting.reports.content) --------------------------------
+
+
+def risks_in_report_scope(*, plan=None, unit_ids: Iterable[int] | None = None) -> QuerySet[Risk]:
+    """Open risks a report covers: for a plan, those linked to it or held by its unit or a unit beneath; for
+    a part of the council, those held by it or a unit beneath."""
+    from django.db.models import Q
+
+    from plans.selectors import unit_tree
+
+    if plan is not None:
+        ids = unit_tree().descendant_ids(plan.unit_id)
+        wanted = Q(plan=plan) | Q(unit_id__in=ids)
+    else:
+        wanted = Q(unit_id__in=list(unit_ids or []))
+    return Risk.objects.filter(wanted, status=Risk.Status.OPEN)
+
+
+def matrix_as_data(current: rules.Matrix) -> dict:
+    return {
+        "size": current.size,
+        "likelihood_words": list(current.likelihood_words),
+        "impact_words": list(current.impact_words),
+        "amber_from": current.amber_from,
+        "red_from": current.red_from,
+        "band_words": dict(current.band_words),
+    }
+
+
+def matrix_from_data(data: dict) -> rules.Matrix:
+    return rules.Matrix(
+        size=data["size"],
+        likelihood_words=tuple(data["likelihood_words"]),
+        impact_words=tuple(data["impact_words"]),
+        amber_from=data["amber_from"],
+        red_from=data["red_from"],
+        band_words=dict(data["band_words"]),
+    )
+
+
+def risks_annex(*, period: ReportingPeriod, plan=None, unit_ids: Iterable[int] | None = None) -> dict:
+    """The risks annex as plain data (a published report keeps it as JSON): each open risk in scope with
+    its score as reviewed for the period (the review of a period ending the same day, else the latest
+    before it, else the risk's current score), band in the council's words, direction since the review
+    before, the owner's commentary, and the heat map's counts. Three queries, however many risks."""
+    current = matrix()
+    risks = (
+        risks_in_report_scope(plan=plan, unit_ids=unit_ids)
+        .select_related("unit", "category")
+        .prefetch_related(
+            Prefetch("risk_owners", RiskOwner.objects.select_related("officer")),
+            Prefetch(
+                "reviews",
+                RiskReview.objects.filter(period__end_date__lte=period.end_date)
+                .select_related("period")
+                .order_by("period__end_date", "period__start_date"),
+            ),
+        )
+    )
+    rows, cells = [], Counter()
+    for risk in risks:
+        reviews = list(risk.reviews.all())
+        this = reviews[-1] if reviews else None
+        before = reviews[-2] if len(reviews) > 1 else None
+        likelihood, impact = (
+            (this.likelihood, this.impact) if this else (risk.current_likelihood, risk.current_impact)
+        )
+        likelihood, impact = min(likelihood, current.size), min(impact, current.size)
+        value = likelihood * impact
+        band = rules.band(value, current)
+        cells[(likelihood, impact)] += 1
+        rows.append(
+            {
+                "reference": risk.reference,
+                "title": risk.title,
+                "unit": risk.unit.name,
+                "category": risk.category.name,
+                "owners": ", ".join(link.officer.name for link in risk.risk_owners.all()),
+                "likelihood": likelihood,
+                "impact": impact,
+                "words": rules.describe(likelihood, impact, current),
+                "score": value,
+                "band": band,
+                "band_word": rules.band_word(band, current),
+                "target_score": risk.target_score,
+                "direction": rules.direction(
+                    before.score if before else None, this.score if this else None
+                ).value,
+                "commentary": this.commentary if this else "",
+                "reviewed_in": this.period.label if this else "",
+                "review_is_current": bool(this and this.period.end_date == period.end_date),
+            }
+        )
+    rows.sort(key=lambda row: (-row["score"], row["reference"]))
+    return {
+        "matrix": matrix_as_data(current),
+        "risks": rows,
+        "cells": [[likelihood, impact, count] for (likelihood, impact), count in sorted(cells.items())],
+    }
