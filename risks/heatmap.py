@@ -110,19 +110,22 @@ def heat_map_svg(title: str, rows: list[list[HeatCell]], *, links: bool = True) 
         for col_index, cell in enumerate(row):
             x = left + col_index * cell_w
             fill, ink = BAND_FILL[cell.band]
-            label = f"{cell.words}: {cell.count} risk{'' if cell.count == 1 else 's'}"
+            label = f"{cell.count} risk{'' if cell.count == 1 else 's'} at {cell.words}"
             shape = (
                 f'<rect x="{x}" y="{y}" width="{cell_w}" height="{cell_h}" fill="{fill}" stroke="#ffffff" '
                 f'stroke-width="2"/>'
                 f'<text x="{x + cell_w / 2:.0f}" y="{y + 30}" font-size="22" font-weight="bold" '
                 f'text-anchor="middle" fill="{ink}">{cell.count}</text>'
+            )
+            # The band's mark and the score sit outside the link, so the link's words start with its count.
+            detail = (
                 f'<text x="{x + cell_w / 2:.0f}" y="{y + 50}" font-size="11" text-anchor="middle" '
-                f'fill="{ink}">{escape(cell.mark)} {cell.score}</text>'
+                f'fill="{ink}" pointer-events="none">{escape(cell.mark)} {cell.score}</text>'
             )
             if links and cell.url:
-                parts.append(f'<a href="{escape(cell.url)}" aria-label="{escape(label)}">{shape}</a>')
+                parts.append(f'<a href="{escape(cell.url)}" aria-label="{escape(label)}">{shape}</a>{detail}')
             else:
-                parts.append(f"<g><title>{escape(label)}</title>{shape}</g>")
+                parts.append(f"<g><title>{escape(label)}</title>{shape}{detail}</g>")
     base = top + size * cell_h
     for col_index, cell in enumerate(rows[0] if rows else []):
         x = left + col_index * cell_w + cell_w / 2

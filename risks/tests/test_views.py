@@ -117,7 +117,7 @@ def test_heat_map_counts_every_cell_with_words_in_a_table_and_links(client, sett
     cell = next(c for row in rows for c in row if (c.likelihood, c.impact) == (4, 4))
     assert cell.count == 2 and cell.band_word == "High"
     assert sum(c.count for row in rows for c in row) == 2
-    assert "<svg" in content and "Likely (4) × Major (4) = 16, High: 2 risks" in content
+    assert "<svg" in content and "2 risks at Likely (4) × Major (4) = 16, High" in content
     assert '<th scope="row" class="govuk-table__header">Almost certain (5)</th>' in content
     assert "likelihood=4&amp;impact=4" in content
 
