@@ -193,7 +193,7 @@ def review_counts(period: ReportingPeriod, officer_ids: Iterable[int]) -> dict[i
 # -- the committee report's risks annex (read by reporting.reports.content) --------------------------------
 
 
-def risks_in_report_scope(*, plan=None, unit_ids: Iterable[int] | None = None) -> QuerySet[Risk]:
+def risks_in_report_scope(*, plan=None, unit_ids: Iterable[int] | None = None, tree=None) -> QuerySet[Risk]:
     """Open risks a report covers: for a plan, those linked to it or held by its unit or a unit beneath; for
     a part of the council, those held by it or a unit beneath."""
     from django.db.models import Q
@@ -201,7 +201,7 @@ def risks_in_report_scope(*, plan=None, unit_ids: Iterable[int] | None = None) -
     from plans.selectors import unit_tree
 
     if plan is not None:
-        ids = unit_tree().descendant_ids(plan.unit_id)
+        ids = (tree or unit_tree()).descendant_ids(plan.unit_id)
         wanted = Q(plan=plan) | Q(unit_id__in=ids)
     else:
         wanted = Q(unit_id__in=list(unit_ids or []))
@@ -289,3 +289,46 @@ def risks_annex(*, period: ReportingPeriod, plan=None, unit_ids: Iterable[int] |
         "risks": rows,
         "cells": [[likelihood, impact, count] for (likelihood, impact), count in sorted(cells.items())],
     }
+
+
+def section_risks(plan, sections: Iterable[tuple[int, int | None]]) -> dict[int, list[dict]]:
+    """For the plan document: the open risks of each section (``(section id, unit id)`` pairs, in order),
+    held by the section's unit or a unit beneath it; each risk once, in the first section that holds it.
+    Rows carry the current and target scores in the council's words. Three queries."""
+    from plans.selectors import unit_tree
+
+    current, tree = matrix(), unit_tree()
+    risks = list(
+        risks_in_report_scope(plan=plan, tree=tree)
+        .select_related("category")
+        .prefetch_related(Prefetch("risk_owners", RiskOwner.objects.select_related("officer")))
+        .order_by("reference")
+    )
+    found: dict[int, list[dict]] = {}
+    placed: set[int] = set()
+    for section_id, unit_id in sections:
+        if unit_id is None:
+            continue
+        units = tree.descendant_ids(unit_id)
+        for risk in risks:
+            if risk.pk in placed or risk.unit_id not in units:
+                continue
+            placed.add(risk.pk)
+            likelihood, impact = (
+                min(risk.current_likelihood, current.size),
+                min(risk.current_impact, current.size),
+            )
+            band = rules.band(likelihood * impact, current)
+            found.setdefault(section_id, []).append(
+                {
+                    "reference": risk.reference,
+                    "title": risk.title,
+                    "category": risk.category.name,
+                    "owners": ", ".join(link.officer.name for link in risk.risk_owners.all()),
+                    "controls": risk.controls,
+                    "words": rules.describe(likelihood, impact, current),
+                    "look": band_look(band, current),
+                    "target_score": risk.target_score,
+                }
+            )
+    return found

@@ -135,3 +135,13 @@ def test_the_command_line_adds_the_annex(council, tmp_path):
         "--risks",
     )
     assert "Annexe 3: Risk register" in out.read_text()
+
+
+def test_the_plan_document_lists_each_sections_risks(council):
+    from reporting.reports.plan_document import PlanDocument
+
+    html = PlanDocument.for_plan(council["plan"]).html()
+    waste = html[html.index("Risks: Waste") :]
+    assert "W-01" in waste and "Recycling income falls" in waste and "Likely (4) × Major (4) = 16" in waste
+    assert "P-01" in html[html.index("Risks: Parks") :]
+    assert "X-01" not in html and "Closed risk" not in html
