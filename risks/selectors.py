@@ -193,7 +193,9 @@ def review_counts(period: ReportingPeriod, officer_ids: Iterable[int]) -> dict[i
 # -- the committee report's risks annex (read by reporting.reports.content) --------------------------------
 
 
-def risks_in_report_scope(*, plan=None, unit_ids: Iterable[int] | None = None, tree=None) -> QuerySet[Risk]:
+def risks_in_report_scope(
+    *, plan=None, unit_ids: Iterable[int] | None = None, tree=None, closed_too: bool = False
+) -> QuerySet[Risk]:
     """Open risks a report covers: for a plan, those linked to it or held by its unit or a unit beneath; for
     a part of the council, those held by it or a unit beneath."""
     from django.db.models import Q
@@ -205,7 +207,8 @@ def risks_in_report_scope(*, plan=None, unit_ids: Iterable[int] | None = None, t
         wanted = Q(plan=plan) | Q(unit_id__in=ids)
     else:
         wanted = Q(unit_id__in=list(unit_ids or []))
-    return Risk.objects.filter(wanted, status=Risk.Status.OPEN)
+    risks = Risk.objects.filter(wanted)
+    return risks if closed_too else risks.filter(status=Risk.Status.OPEN)
 
 
 def matrix_as_data(current: rules.Matrix) -> dict:
