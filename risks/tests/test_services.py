@@ -232,3 +232,20 @@ def test_reviewing_an_earlier_period_does_not_change_the_current_score(owned):
     save(owned, period=owned["q1"], actor=actor, likelihood=5, impact=5)
     owned["risk"].refresh_from_db()
     assert owned["risk"].current_score == 12  # the factory's 3 × 4, untouched
+
+
+def test_a_delegate_and_the_units_manager_may_review_like_task_updates(owned):
+    from plans.models import Delegation
+
+    cover_user = UserFactory(username="cover")
+    cover = OfficerFactory(user=cover_user)
+    Delegation.objects.create(officer=owned["officer"], delegate=cover)
+    assert save(owned, actor=actor_for(cover_user)).reviewed_by == owned["user"]
+
+    boss_user = UserFactory(username="boss")
+    boss = OfficerFactory(user=boss_user)
+    parent = OrganisationUnitFactory(head=boss)
+    unit = owned["risk"].unit
+    unit.parent = parent
+    unit.save()
+    assert save(owned, actor=actor_for(boss_user), seen_version=1).version == 2
