@@ -26,6 +26,7 @@ from serviceplans.permissions import (
 
 from .filters import TaskFilter, tasks_for_list
 from .forms import ProgressUpdateForm, ReturnSendBackForm, ReturnSubmitForm, SignoffFilterForm
+from .hooks import add_return_row_extras, my_updates_sections
 from .models import Return
 from .progress import task_expected_percent, update_progress
 from .rules import StatusThresholds
@@ -252,6 +253,7 @@ class MyUpdatesView(LoginRequiredMixin, TemplateView):
             "values_done": [v for v in values if v.value is not None],
             "values_total": len(values),
             "is_officer": actor.officer_id is not None,
+            "extra_sections": my_updates_sections(actor, periods),  # e.g. risk reviews (actions.hooks)
         }
 
 
@@ -487,6 +489,8 @@ class ReturnDetailView(ReturnAccessMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs) | officer_return(self.officer, self.period)
         row = context["row"]
+        if row is not None:
+            add_return_row_extras(self.period, [row])  # e.g. the risk reviews in this return
         can_decide = (
             row is not None
             and row.record is not None
@@ -615,6 +619,7 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
             row.has_error = (
                 error_record is not None and row.record is not None and row.record.pk == error_record.pk
             )
+        add_return_row_extras(period, rows)  # e.g. risk reviews (actions.hooks)
         groups = signoff_by_unit(rows)
         totals = dict.fromkeys(RETURN_STATES, 0)
         for group in groups:

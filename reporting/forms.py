@@ -51,6 +51,9 @@ class ReportCreateForm(GovukForm):
     exceptions_only = forms.BooleanField(
         required=False, label="Exceptions only: red, amber, overdue and missing returns"
     )
+    include_risks = forms.BooleanField(
+        required=False, label="Include the risks annex (the risk register, with its heat map)"
+    )
 
     def clean(self):
         data = super().clean()

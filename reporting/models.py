@@ -47,6 +47,11 @@ class Report(models.Model):
     period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="reports")
     include_tasks = models.BooleanField("include the action plan", default=True)
     include_indicators = models.BooleanField("include the indicators", default=True)
+    include_risks = models.BooleanField(
+        "include the risks annex",
+        default=False,
+        help_text="The risk register for the scope, with its heat map.",
+    )
     exceptions_only = models.BooleanField(
         "exceptions only", default=False, help_text="Only red, amber, overdue and missing returns."
     )

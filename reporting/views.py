@@ -199,6 +199,7 @@ class ReportCreateView(ReportAccessMixin, FormView):
             include_tasks=data["include_tasks"],
             include_indicators=data["include_indicators"],
             exceptions_only=data["exceptions_only"],
+            include_risks=data["include_risks"],
         )
         messages.success(
             self.request, "Report created. Its texts were written from the data: check and edit them."

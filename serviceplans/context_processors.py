@@ -18,6 +18,7 @@ NAV_ITEMS = [
     ("actions:task-list", "Tasks", _everyone),
     ("indicators:indicator-list", "Indicators", _everyone),
     ("plans:plan-list", "Plans", _everyone),
+    ("risks:risk-list", "Risks", _everyone),  # the risk register (issue 17)
     ("reporting:report-list", "Reports", _everyone),
     ("actions:return-list", "Sign-off", can_see_signoff),
     ("plans:period-list", "Periods", can_run_periods),

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "actions",
     "indicators",
     "reporting",
+    "risks",  # the risk register (issue 17): above actions and indicators, beside reporting
     # Issue 16: the JSON API and its tokens, and the public open-data pages (top of the dependency order).
     "ninja",  # django-ninja: serves its own Swagger UI files from static, no CDN
     "api",

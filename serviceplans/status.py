@@ -30,6 +30,10 @@ STATUS_LOOKS: dict[str, StatusLook] = {
     "missing": StatusLook("No update", "?", "grey"),
     "overdue": StatusLook("Overdue", "◔", "orange"),
     "late": StatusLook("Late", "◔", "orange"),
+    # Risk score bands (risks.rules); the council's own words replace these in risks.selectors.band_look.
+    "risk_red": StatusLook("High", "▲", "red"),
+    "risk_amber": StatusLook("Medium", "◆", "yellow"),
+    "risk_green": StatusLook("Low", "▼", "green"),
 }
 
 UNKNOWN = StatusLook("Unknown", "?", "grey")

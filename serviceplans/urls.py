@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("tasks/", include("actions.urls")),
     path("indicators/", include("indicators.urls")),
+    path("risks/", include("risks.urls")),  # the risk register (issue 17)
     path("", include("reporting.urls")),
     path("admin/", admin.site.urls),
     # Issue 16: the JSON API (/api/v1/…, /api/openapi.json, /api/docs) and the public pages (/open/).

@@ -12,7 +12,7 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-PRODUCT_APPS = {"plans", "actions", "indicators", "reporting"}
+PRODUCT_APPS = {"plans", "actions", "indicators", "reporting", "risks"}
 
 
 def product_model_admins():

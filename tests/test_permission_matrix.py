@@ -181,20 +181,21 @@ def test_every_role_on_every_form(client, world, role, form):
 
 
 NAVIGATION = {
-    "officer": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans", "Reports"],
-    "manager": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans", "Reports", "Sign-off"],
+    "officer": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans", "Risks", "Reports"],
+    "manager": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans", "Risks", "Reports", "Sign-off"],
     "performance": [
         "My updates",
         "Dashboard",
         "Tasks",
         "Indicators",
         "Plans",
+        "Risks",
         "Reports",
         "Sign-off",
         "Periods",
         "Import",
     ],
-    "clerk": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans", "Reports"],
+    "clerk": ["My updates", "Dashboard", "Tasks", "Indicators", "Plans", "Risks", "Reports"],
 }
 
 

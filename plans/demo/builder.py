@@ -1155,6 +1155,20 @@ class _Builder:
         new = plan_carry_forward(plan=context.row, user=performance)
         plan_submit(plan=new, user=performance)
 
+    def risks_ensure(self) -> None:
+        """The risk register (``risks.demo``): made once, risk by risk."""
+        from risks.demo import risks_ensure
+
+        self.created["risks"] = risks_ensure(
+            units=self.units,
+            officers=self.officers,
+            periods=self.periods,
+            plans=[p.row for p in self.plans if p.row is not None],
+            this_year=self.this_year,
+            users_of_officers=self.user_of_officer,
+            today=self.today,
+        )
+
     def reports_ensure(self) -> None:
         """Committee reports on this year's Environment plan: the first quarter's, published (its period is
         closed), and a draft for the half-year still being reported. Made once."""
@@ -1201,6 +1215,7 @@ class _Builder:
         self.values_ensure()
         self.returns_ensure()
         self.next_plan_ensure()
+        self.risks_ensure()  # the risk register (issue 17)
         self.reports_ensure()
         return self.summary()
 
@@ -1220,7 +1235,7 @@ class _Builder:
         }
         created = {
             name: self.created.get(name, 0)
-            for name in (*counts, "users", "priorities", "objectives", "reports")
+            for name in (*counts, "users", "priorities", "objectives", "reports", "risks")
         }
         kinds = [
             kind.value for kind in (PeriodKind.YEAR, PeriodKind.HALF, PeriodKind.QUARTER, PeriodKind.MONTH)

@@ -16,6 +16,7 @@ from actions.models import Milestone, ProgressStatus, ProgressUpdate, Return, Ta
 from indicators.models import Indicator, IndicatorValue, Target
 from plans.demo.builder import demo_council_load
 from plans.models import Officer, OrganisationUnit, Plan, PlanSection, ReportingPeriod
+from risks.models import Risk, RiskReview
 from serviceplans import roles
 
 TODAY = date(2026, 11, 23)
@@ -40,7 +41,7 @@ def fast_password_hashing(settings):
 def row_counts() -> dict[str, int]:
     models = chain.from_iterable(
         apps.get_app_config(label).get_models(include_auto_created=True)
-        for label in ("plans", "actions", "indicators")
+        for label in ("plans", "actions", "indicators", "risks")
     )
     User = get_user_model()
     extra = [User, Group, User.groups.through]
@@ -88,6 +89,8 @@ def fingerprint() -> list:
         rows(Plan.objects, "slug", "status", "previous_plan_id", "updated_at"),
         rows(Return.objects, "officer_id", "period_id", "state", "submitted_at", "decided_at", "comment"),
         rows(get_user_model().objects, "username", "password", "is_staff", "is_superuser", "last_login"),
+        rows(Risk.objects, "reference", "current_likelihood", "current_impact", "status", "updated_at"),
+        rows(RiskReview.objects, "risk_id", "period_id", "likelihood", "impact", "version", "updated_at"),
     ]
 
 

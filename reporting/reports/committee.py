@@ -207,8 +207,8 @@ class CommitteeReport:
         rows = self.summary_rows()
         annexe_number = 0
         annexes = {}
-        for part in ("tasks", "indicators"):
-            if content["parts"][part]:
+        for part in ("tasks", "indicators", "risks"):
+            if content["parts"].get(part) and (part != "risks" or content.get("risks")):
                 annexe_number += 1
                 annexes[part] = annexe_number
         published_at = report.get("published_at")
@@ -236,6 +236,34 @@ class CommitteeReport:
             "indicator_totals": [content["indicator_counts"].get(key, 0) for key in INDICATOR_WORDS],
             "chart": self.chart(self.chart_rows()) if rows else "",
             "symbols": list(Symbol),
+            **self.risks_context(),
+        }
+
+    def risks_context(self) -> dict:
+        """The risks annex: each risk with its band shown in the council's words, and the heat map drawn
+        from the annex's own figures (so a published report's map never changes)."""
+        annex = self.content.get("risks")
+        if not annex:
+            return {}
+        from collections import Counter
+
+        from risks.heatmap import heat_map_cells, heat_map_svg
+        from risks.selectors import band_look, matrix_from_data
+
+        matrix = matrix_from_data(annex["matrix"])
+        rows = heat_map_cells(Counter({(lik, imp): n for lik, imp, n in annex["cells"]}), matrix)
+        return {
+            "risk_rows": [
+                row | {"look": band_look(row["band"], matrix), "direction": Direction(row["direction"])}
+                for row in annex["risks"]
+            ],
+            "risk_matrix": matrix,
+            "heat_rows": rows,
+            "heat_svg": heat_map_svg(
+                f"Heat map: the {len(annex['risks'])} risks by likelihood and impact, {self.content['period']['label']}",
+                rows,
+                links=False,
+            ),
         }
 
     # -- outputs -------------------------------------------------------------------------------------------

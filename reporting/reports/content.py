@@ -62,6 +62,7 @@ class Scope:
     include_tasks: bool = True
     include_indicators: bool = True
     exceptions_only: bool = False
+    include_risks: bool = False
 
     def __post_init__(self):
         if (self.plan is None) == (self.unit is None):
@@ -76,6 +77,7 @@ class Scope:
             include_tasks=report.include_tasks,
             include_indicators=report.include_indicators,
             exceptions_only=report.exceptions_only,
+            include_risks=report.include_risks,
         )
 
     @cached_property
@@ -354,7 +356,9 @@ def report_figures(scope: Scope) -> dict:
             "tasks": scope.include_tasks,
             "indicators": scope.include_indicators,
             "exceptions_only": scope.exceptions_only,
+            "risks": scope.include_risks,
         },
+        "risks": _risks_annex(scope) if scope.include_risks else None,
         "expected_percent": expected_percent(
             start=None,
             due=None,
@@ -369,6 +373,15 @@ def report_figures(scope: Scope) -> dict:
         "indicator_total": sum(indicator_counts.values()),
         "plans": ordered_plans,
     }
+
+
+def _risks_annex(scope: Scope) -> dict:
+    """The risks annex (``risks.selectors.risks_annex``): the risks held by the scope's units."""
+    from risks.selectors import risks_annex
+
+    if scope.plan is not None:
+        return risks_annex(period=scope.period, plan=scope.plan)
+    return risks_annex(period=scope.period, unit_ids=scope.unit_ids)
 
 
 # -- the texts ---------------------------------------------------------------------------------------------
@@ -420,6 +433,8 @@ def annexe_titles(figures: dict) -> list[str]:
         titles.append(f"Action plan detailing progress to {end}, with a summary of status")
     if figures["parts"]["indicators"]:
         titles.append(f"Performance indicators, {figures['period']['label']}")
+    if figures["parts"].get("risks"):
+        titles.append(f"Risk register, {figures['period']['label']}, with a heat map")
     return [f"Annexe {number}: {title}" for number, title in enumerate(titles, start=1)]
 
 

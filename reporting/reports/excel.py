@@ -123,6 +123,51 @@ def indicator_rows(content: dict) -> list[list]:
     return rows
 
 
+RISK_COLUMNS = [
+    Column("Reference"),
+    Column("Risk", width=50),
+    Column("Part of the council"),
+    Column("Category"),
+    Column("Owners", width=30),
+    Column("Likelihood", NUMBER),
+    Column("Impact", NUMBER),
+    Column("Score", NUMBER),
+    Column("Likelihood × impact", width=36),
+    Column("Band", STATUS),
+    Column("Band (council's word)"),
+    Column("Direction since the review before"),
+    Column("Target score", NUMBER),
+    Column("Commentary on the controls", width=60),
+    Column("Reviewed in"),
+]
+
+
+def risk_rows(content: dict) -> list[list]:
+    """The risks annex's rows (``risks.selectors.risks_annex``)."""
+    from indicators.rules import Direction
+
+    return [
+        [
+            risk["reference"],
+            risk["title"],
+            risk["unit"],
+            risk["category"],
+            risk["owners"],
+            risk["likelihood"],
+            risk["impact"],
+            risk["score"],
+            risk["words"],
+            risk["band"],
+            risk["band_word"],
+            Direction(risk["direction"]).label,
+            risk["target_score"],
+            risk["commentary"],
+            risk["reviewed_in"],
+        ]
+        for risk in (content.get("risks") or {}).get("risks", [])
+    ]
+
+
 def committee_workbook_bytes(content: dict) -> bytes:
     """The report's tasks and indicators as an .xlsx file with the sheets “Tasks” and “Indicators”."""
     workbook = Workbook()
@@ -133,6 +178,9 @@ def committee_workbook_bytes(content: dict) -> bytes:
     sheet_fill(tasks, columns=TASK_COLUMNS, rows=task_rows(content))
     indicators = workbook.create_sheet(sheet_title("Indicators"))
     sheet_fill(indicators, columns=INDICATOR_COLUMNS, rows=indicator_rows(content))
+    if content.get("risks"):
+        risks = workbook.create_sheet(sheet_title("Risks"))
+        sheet_fill(risks, columns=RISK_COLUMNS, rows=risk_rows(content))
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

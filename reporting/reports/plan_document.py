@@ -96,6 +96,9 @@ class PlanDocument:
                 used_frameworks[framework.pk] = framework
         frameworks = sorted(used_frameworks.values(), key=lambda f: (f.order, f.code))
 
+        from risks.selectors import section_risks  # the risk register sits beside reporting
+
+        risks = section_risks(plan, [(s.pk, s.unit_id) for s in plan.sections.all()])
         chapters = []
         for number, section in enumerate(plan.sections.all(), start=2):
             groups = []
@@ -127,6 +130,7 @@ class PlanDocument:
                     "introduction": paragraphs(section.introduction),
                     "groups": groups,
                     "indicators": indicators,
+                    "risks": risks.get(section.pk, []),
                 }
             )
         return {

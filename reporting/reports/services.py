@@ -30,6 +30,7 @@ def report_build(
     include_tasks: bool = True,
     include_indicators: bool = True,
     exceptions_only: bool = False,
+    include_risks: bool = False,
     committee: str = "",
     meeting_date: date | None = None,
     report_of: str = "",
@@ -45,6 +46,7 @@ def report_build(
         include_tasks=include_tasks,
         include_indicators=include_indicators,
         exceptions_only=exceptions_only,
+        include_risks=include_risks,
     )
     figures = report_figures(scope)
     owner = plan.owner if plan is not None else (unit.head if unit is not None else None)
@@ -66,6 +68,7 @@ def report_build(
         include_tasks=include_tasks,
         include_indicators=include_indicators,
         exceptions_only=exceptions_only,
+        include_risks=include_risks,
         **default_texts(figures),
     )
 

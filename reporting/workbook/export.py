@@ -1,6 +1,7 @@
 """A plan as a workbook in the import format, with IDs and computed columns.
 
-The sheets are those the importer reads (Plan, Tasks, Indicators, Progress, Actuals), plus:
+The sheets are those the importer reads (Plan, Tasks, Indicators, Progress, Actuals, and Risks when the
+plan has risks: see ``risks_sheet.py``), plus:
 
 * an ``ID`` column on every list sheet, so Progress and Actuals rows name their task or measure exactly
   (the importer links rows by these IDs within the workbook; it never treats them as database ids);
@@ -34,6 +35,9 @@ from plans.models import CouncilSettings, Plan
 from plans.selectors import unit_tree
 from serviceplans.periods import FinancialYear
 
+from .risks_sheet import HEADERS as RISK_HEADERS
+from .risks_sheet import SHEET as RISKS_SHEET
+from .risks_sheet import export_rows as risk_export_rows
 from .sheets import (
     CATEGORY_CHOICES,
     FREQUENCY_CHOICES,
@@ -337,6 +341,12 @@ def plan_workbook_bytes(plan: Plan) -> bytes:
         )
     actuals_sheet = workbook.create_sheet("Actuals")
     write_table(actuals_sheet, actual_headers, actual_rows, computed={"Target for period", "RAG", "Symbol"})
+
+    risk_rows = risk_export_rows(
+        plan, tree=tree
+    )  # the risk register (risks_sheet.py): a sheet when there are risks
+    if risk_rows:
+        write_table(workbook.create_sheet(RISKS_SHEET), RISK_HEADERS, risk_rows)
 
     workbook.properties.title = f"{plan.title} {plan.years_label}"
     buffer = BytesIO()

@@ -58,6 +58,7 @@ from plans.selectors import unit_tree
 from serviceplans.periods import FinancialYear, Period, PeriodParseError
 
 from .reader import Book, Problem, Row, Sheet, read_workbook, shown
+from .risks_sheet import parse_risks, write_risks
 from .wording import (
     DueDate,
     MilestoneText,
@@ -83,6 +84,7 @@ COUNT_LABELS = {
     "officers_created": "Officers created",
     "progress_updates": "Progress updates",
     "values": "Values",
+    "risks": "Risks",
 }
 
 STANDARD_FRAMEWORKS = {
@@ -267,7 +269,11 @@ class ImportResult:
         return not self.errors
 
     def count_rows(self) -> list[tuple[str, int]]:
-        return [(label, self.counts[key]) for key, label in COUNT_LABELS.items()]
+        return [
+            (label, self.counts[key])
+            for key, label in COUNT_LABELS.items()
+            if key != "risks" or self.counts[key]  # risks only when the workbook has a Risks sheet with rows
+        ]
 
     def summary_lines(self) -> list[str]:
         """The summary the command prints: the plan, the counts, what was created, then every warning."""
@@ -369,6 +375,7 @@ class PlanRows:
     progress: list[ProgressRow] = field(default_factory=list)
     actuals: list[ActualRow] = field(default_factory=list)
     frameworks: dict[str, str] = field(default_factory=dict)  # key -> code as the system writes it
+    risks: list = field(default_factory=list)  # risks_sheet.RiskRow: the Risks sheet (issue 17)
 
 
 def text_key(value: str) -> str:
@@ -422,7 +429,7 @@ class _Parser:
         found: dict[str, Sheet] = {}
         for sheet in self.book.sheets:
             key = header_key(sheet.name)
-            if key in {"plan", "tasks", "indicators", "progress", "actuals"} and key not in found:
+            if key in {"plan", "tasks", "indicators", "progress", "actuals", "risks"} and key not in found:
                 found[key] = sheet
             elif key not in IGNORED_SHEETS:
                 self.warn(sheet, None, "", sheet.name, "This sheet is not part of the format and is ignored.")
@@ -483,6 +490,8 @@ class _Parser:
             self.parse_progress(sheets["progress"])
         if "actuals" in sheets:
             self.parse_actuals(sheets["actuals"])
+        if "risks" in sheets:
+            parse_risks(self, sheets["risks"])  # the risk register (risks_sheet.py)
         return self.data
 
     def parse_plan(self, sheet: Sheet) -> None:
@@ -1387,6 +1396,7 @@ class _Writer:
         ]
         bulk_create_with_history(values, IndicatorValue, default_user=self.user)
         counts["values"] = len(values)
+        counts["risks"] = write_risks(self, plan, sections, tasks, indicators)
         counts["officers_created"] = len(result.officers_created)
 
     def value(self, indicator, period, parsed: ParsedValue, no_data: str, commentary: str) -> IndicatorValue:

@@ -12,7 +12,13 @@ register = template.Library()
 def status_tag(status):
     """``{% status_tag update.status %}`` → a GOV.UK tag with the symbol (hidden from screen readers,
     which read the word) and the word."""
-    look = status_look(status)
+    return look_tag(status_look(status))
+
+
+@register.simple_tag
+def look_tag(look):
+    """A :class:`serviceplans.status.StatusLook` as a tag: ``status_tag`` for looks with words of their own
+    (a council's words for risk bands)."""
     return format_html(
         '<strong class="govuk-tag govuk-tag--{} app-status"><span class="app-status__mark" aria-hidden="true">{}'
         "</span> {}</strong>",

@@ -29,6 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--exceptions-only", action="store_true", help="Only red, amber and missing.")
         parser.add_argument("--no-tasks", action="store_true", help="Leave out the action plan.")
         parser.add_argument("--no-indicators", action="store_true", help="Leave out the indicators.")
+        parser.add_argument("--risks", action="store_true", help="Add the risks annex (with its heat map).")
 
     def handle(self, *args, plan=None, unit=None, period, format, output, **options):
         scope = {}
@@ -48,6 +49,7 @@ class Command(BaseCommand):
             include_tasks=not options["no_tasks"],
             include_indicators=not options["no_indicators"],
             exceptions_only=options["exceptions_only"],
+            include_risks=options["risks"],
             **scope,
         )
         paper = CommitteeReport.for_report(report)

@@ -206,9 +206,10 @@ def test_export_needs_sign_in_and_a_real_plan(client):
 
 
 def test_the_export_download_takes_the_same_queries_at_two_sizes(client):
-    """Queries: the session; the user; the plan by slug; then the export's 13 (see test_export): the plan
+    """Queries: the session; the user; the plan by slug; then the export's 14 (see test_export): the plan
     with unit and owner, the unit tree, council settings, tasks, task officers, milestones, indicators,
-    their frameworks, officers and targets, progress updates, values, and the frameworks."""
+    their frameworks, officers and targets, progress updates, values, the frameworks, and the plan's risks
+    (for the Risks sheet; none here)."""
     client.force_login(UserFactory())
     small = build_plan(size=1)
     large = build_plan(size=5, prefix="Other ")
@@ -216,4 +217,4 @@ def test_the_export_download_takes_the_same_queries_at_two_sizes(client):
         assert client.get(reverse("workbook:plan-export", args=[small.slug])).status_code == 200
     with CaptureQueriesContext(connection) as many:
         assert client.get(reverse("workbook:plan-export", args=[large.slug])).status_code == 200
-    assert len(few) == len(many) == 16
+    assert len(few) == len(many) == 17
