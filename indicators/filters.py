@@ -200,8 +200,14 @@ class IndicatorFilter(ListFilterSet):
     def filter_rag(self, queryset, name, value):
         return queryset  # judged in Python: see rows()
 
+    @property
+    def chosen_rags(self) -> set[str]:
+        """The RAG statuses chosen (that are valid): filtering by them needs every row judged."""
+        self.form.is_valid()
+        return set(self.form.cleaned_data.get("rag") or [])
+
     def rows(self) -> list[IndicatorRow]:
         """The filtered indicators judged for the period, then narrowed to the RAG statuses chosen."""
         rows = judged_rows(self.qs, self.period, CouncilSettings.load())
-        wanted = set(self.form.cleaned_data.get("rag") or [])
+        wanted = self.chosen_rags
         return [row for row in rows if row.rag in wanted] if wanted else rows
