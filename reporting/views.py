@@ -66,7 +66,13 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         if period is None:
             return context | {"dashboard": None}
-        board = dashboard(period=period, periods=periods, unit=unit)
+        board = dashboard(
+            period=period,
+            periods=periods,
+            unit=unit,
+            task_page_number=self.request.GET.get("tasks_page", 1),
+            indicator_page_number=self.request.GET.get("indicators_page", 1),
+        )
         return context | {
             "dashboard": board,
             "task_columns": [(key, TASK_WORDS[key]) for key in TASK_STATUS_ORDER],
