@@ -437,6 +437,8 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
     team sees everyone."""
 
     template_name = "actions/return_list.html"
+    #: Up to this many returns, every officer's is shown at once; beyond it, one unit's at a time.
+    inline_rows = 60
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -486,6 +488,10 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
                 error_record is not None and row.record is not None and row.record.pk == error_record.pk
             )
         groups = signoff_by_unit(rows)
+        # A unit chosen, or few returns: every officer's return is shown. Otherwise the units are listed with
+        # their counts, each opening its own officers (``?unit=``), so the page stays small at any size.
+        unit_chosen = bool(getattr(form, "cleaned_data", {}).get("unit"))
+        expanded = unit_chosen or len(rows) <= self.inline_rows
         totals = dict.fromkeys(RETURN_STATES, 0)
         for group in groups:
             for state, count in group.counts.items():
@@ -496,6 +502,8 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
             "groups": groups,
             "totals": totals,
             "row_count": len(rows),
+            "expanded": expanded,
+            "inline_rows": self.inline_rows,
             "states": Return.State,
             "unit_value": form["unit"].value() or "",
         }
