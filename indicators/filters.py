@@ -20,8 +20,8 @@ import django_filters
 from django import forms
 from django.db.models import F, Q, QuerySet
 
-from actions.filters import ListFilterSet, choose
-from plans.models import CouncilSettings, Officer, ReportingPeriod
+from actions.filters import ListFilterSet, choose, lookup_input, named
+from plans.models import CouncilSettings, ReportingPeriod
 from reporting.selectors import INDICATOR_RAG_ORDER
 from serviceplans.status import status_look
 
@@ -138,11 +138,11 @@ class IndicatorFilter(ListFilterSet):
         method="filter_framework",
         error_messages=choose("a framework"),
     )
-    officer = django_filters.ChoiceFilter(
+    officer = django_filters.CharFilter(
         label="Responsible officer",
-        empty_label="All officers",
         method="filter_officer",
-        error_messages=choose("an officer"),
+        help_text="Type part of their name",
+        widget=lookup_input("officers"),
     )
     q = django_filters.CharFilter(
         label="Search",
@@ -166,13 +166,6 @@ class IndicatorFilter(ListFilterSet):
         self.filters["framework"].extra["choices"] = [
             (framework.code, f"{framework.code} – {framework.name}") for framework in Framework.objects.all()
         ]
-        self.filters["officer"].extra["choices"] = [
-            (str(pk), name)
-            for pk, name in Officer.objects.filter(indicator_roles__isnull=False)
-            .distinct()
-            .order_by("name")
-            .values_list("pk", "name")
-        ]
 
     def filter_queryset(self, queryset):
         if self.period is not None:
@@ -187,9 +180,10 @@ class IndicatorFilter(ListFilterSet):
         return queryset.filter(pk__in=through.values("indicator_id"))
 
     def filter_officer(self, queryset, name, value):
-        return queryset.filter(
-            pk__in=IndicatorOfficer.objects.filter(officer_id=value).values("indicator_id")
-        )
+        """An officer's id (from links), else the officers whose name contains the words."""
+        value = named(value)
+        officers = {"officer_id": value} if value.isdigit() else {"officer__name__icontains": value}
+        return queryset.filter(pk__in=IndicatorOfficer.objects.filter(**officers).values("indicator_id"))
 
     def filter_text(self, queryset, name, value):
         named = IndicatorOfficer.objects.filter(officer__name__icontains=value).values("indicator_id")

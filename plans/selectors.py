@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from .models import OrganisationUnit, Plan, PlanSection, ReportingPeriod
+from .models import Officer, OrganisationUnit, Plan, PlanSection, ReportingPeriod
 
 
 def count_of(related_name: str, model=Plan, *, field: str = "plan") -> Coalesce:
@@ -22,6 +22,20 @@ def count_of(related_name: str, model=Plan, *, field: str = "plan") -> Coalesce:
         .values("number")
     )
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def name_lookup(kind: str, words: str, *, limit: int = 20) -> list[str]:
+    """Names of units, officers or plans containing ``words`` (case-insensitive), those starting with them
+    first, at most ``limit``, each once."""
+    queryset, field = {
+        "units": (OrganisationUnit.objects.filter(active=True), "name"),
+        "officers": (Officer.objects.filter(active=True), "name"),
+        "plans": (Plan.objects.all(), "title"),
+    }[kind]
+    matching = queryset.filter(**{f"{field}__icontains": words}).order_by(field).values_list(field, flat=True)
+    starting = list(matching.filter(**{f"{field}__istartswith": words}).distinct()[:limit])
+    rest = list(matching.exclude(**{f"{field}__istartswith": words}).distinct()[:limit])
+    return list(dict.fromkeys(starting + rest))[:limit]
 
 
 def plan_list() -> QuerySet[Plan]:

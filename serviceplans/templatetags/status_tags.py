@@ -63,3 +63,9 @@ def querystring_with(context, name: str, value) -> str:
     query = context["request"].GET.copy()
     query[name] = value
     return "?" + query.urlencode()
+
+
+@register.filter
+def widget_attr(field, name: str):
+    """A bound field's widget attribute whose name a template cannot spell (``data-lookup``), or ""."""
+    return field.field.widget.attrs.get(name, "")
