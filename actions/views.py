@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.views.generic import DetailView, FormView, TemplateView, View
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
+from django_tables2.data import TableQuerysetData
 
 from indicators.selectors import my_value_returns
 from plans.models import CouncilSettings, Officer, ReportingPeriod
@@ -334,9 +335,17 @@ class ListDownloadMixin:
                 filename=f"{name}.xlsx",
                 title=title,
                 columns=self.xlsx_columns(),
-                rows=[self.xlsx_row(record) for record in context["table"].data],
+                rows=(self.xlsx_row(record) for record in self.xlsx_records(context["table"].data)),
             )
         return super().render_to_response(context, **response_kwargs)
+
+    @staticmethod
+    def xlsx_records(data):
+        """Every row of the table's data, in its order: a queryset is read in chunks (with its prefetches)
+        rather than held whole, so a big download's memory stays bounded."""
+        if isinstance(data, TableQuerysetData):
+            return data.data.iterator(chunk_size=1000)
+        return data
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
