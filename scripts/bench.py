@@ -299,6 +299,10 @@ def main(argv: list[str] | None = None) -> None:
             shutil.copyfile(database, working)
             results[size] = _child("pages", str(working), str(args.repeat), *args.only, database=working)
             working.unlink()
+            for page, row in results[size].items():  # as each size finishes, in case a later one is slow
+                print(
+                    f"  {size}× {page:<24}{row['queries']:>4} q {row['ms']:>9.1f} ms {row['bytes'] / 1024:>8.0f} KB"
+                )
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
