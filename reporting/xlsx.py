@@ -157,11 +157,22 @@ def workbook_file(*, title: str, columns: Sequence[Column], rows: Iterable[Seque
     top = Alignment(vertical="top")
     wrapped = Alignment(vertical="top", wrap_text=True)
     count = 0
+    plain_kinds = (TEXT, NUMBER)
     for row in chain(sample, rows):
+        # A row of one-line text and plain numbers goes in as bare values (fast); a row with text that
+        # wraps is aligned to the top throughout, so its other cells line up with the wrapped one.
+        wraps = any(
+            isinstance(value, str) and (len(value) > widths[index] or "\n" in value)
+            for index, value in enumerate(row)
+        )
         cells = []
         for index, column in enumerate(columns):
+            value = row[index]
+            if not wraps and column.kind in plain_kinds and _is_bare(value, column):
+                cells.append(None if value == "" else (_plain(value) if isinstance(value, str) else value))
+                continue
             cell = WriteOnlyCell(sheet)
-            _write(cell, row[index], column, fills)
+            _write(cell, value, column, fills)
             long_text = isinstance(cell.value, str) and (
                 len(cell.value) > widths[index] or "\n" in cell.value
             )
@@ -175,6 +186,18 @@ def workbook_file(*, title: str, columns: Sequence[Column], rows: Iterable[Seque
     workbook.save(output)
     output.seek(0)
     return output
+
+
+def _is_bare(value, column: Column) -> bool:
+    """Can the value go in as it is, with no style: text that cannot be taken for a formula, a number
+    without a format of its own, or nothing."""
+    if value is None or value == "":
+        return True
+    if isinstance(value, str):
+        return not value.startswith("=")
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int | float | Decimal) and not column.number_format
 
 
 def workbook_bytes(*, title: str, columns: Sequence[Column], rows: Iterable[Sequence[object]]) -> bytes:
