@@ -11,7 +11,7 @@ DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconf
 	fonts-liberation2 poppler-utils postgresql chromium nodejs
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-sqlite test-postgres lint format setup system-packages clean
+.PHONY: help run test test-sqlite test-postgres lint format setup system-packages clean bench loadtest
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -43,6 +43,12 @@ test-sqlite: ## Run the test suite on SQLite
 test-postgres: ## Run the test suite on a PostgreSQL server (started here unless TEST_DATABASE_URL is set)
 	@url="$${TEST_DATABASE_URL:-$$(scripts/test-postgres.sh start)}" && \
 	echo "PostgreSQL test server: $$url" && DATABASE_URL="$$url" $(BIN)/pytest -q
+
+bench: setup ## Print queries, median ms and size of every main page at 1x and 10x, the PDF, an import, an export
+	$(PYTHON) scripts/bench.py $(BENCH_ARGS)
+
+loadtest: setup ## 50 signed-in users for 60 s against gunicorn and PostgreSQL at 10x (locust); prints p50/p95/p99
+	PYTHON=$(PYTHON) scripts/loadtest.sh
 
 lint: setup ## ruff lint and format check
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

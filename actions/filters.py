@@ -40,9 +40,10 @@ from django.db.models import (
     When,
 )
 from django.http import QueryDict
+from django.urls import reverse_lazy
 from django.utils import timezone
 
-from plans.models import Officer, Plan, ReportingPeriod
+from plans.models import ReportingPeriod
 from plans.selectors import UnitTree, unit_tree
 from reporting.selectors import TASK_STATUS_ORDER, dashboard_periods, default_period
 from serviceplans.status import status_look
@@ -141,6 +142,19 @@ def unit_choices(tree: UnitTree) -> list[tuple[str, str]]:
     return choices
 
 
+def lookup_input(kind: str) -> forms.TextInput:
+    """A text box that filters by name, offered matching names as you type (``static/js/lookup.js`` over
+    ``plans:lookup``). Without JavaScript it is a plain text box, and the words typed still filter: lists
+    that grow with the council (units, officers, plans) are never sent as thousand-option drop-downs."""
+    return forms.TextInput(
+        attrs={"data-lookup": reverse_lazy("plans:lookup", args=[kind]), "autocomplete": "off"}
+    )
+
+
+def named(value: str) -> str:
+    return " ".join(value.split())
+
+
 def choose(what: str) -> dict[str, str]:
     return {"invalid_choice": f"Choose {what} from the list"}
 
@@ -163,11 +177,11 @@ class ListFilterSet(django_filters.FilterSet):
         method="filter_period",
         error_messages=choose("a reporting period"),
     )
-    unit = django_filters.ChoiceFilter(
+    unit = django_filters.CharFilter(
         label="Part of the council",
-        empty_label="Whole council",
         method="filter_unit",
-        error_messages=choose("a part of the council"),
+        help_text="Type part of its name; everything beneath it is included",
+        widget=lookup_input("units"),
     )
 
     #: Search first, then the lists to choose from; groups of checkboxes last (see includes/filter_form.html).
@@ -182,7 +196,6 @@ class ListFilterSet(django_filters.FilterSet):
             data["period"] = fallback.label
         super().__init__(data, queryset, request=request, prefix=prefix)
         self.filters["period"].extra["choices"] = [(p.label, f"{p.label} ({p.state})") for p in self.periods]
-        self.filters["unit"].extra["choices"] = unit_choices(self.tree)
         self.filters = {name: self.filters[name] for name in self.field_order if name in self.filters} | {
             name: f for name, f in self.filters.items() if name not in self.field_order
         }
@@ -197,8 +210,31 @@ class ListFilterSet(django_filters.FilterSet):
     def filter_period(self, queryset, name, value):
         return queryset  # the period shapes the rows themselves: see filter_queryset
 
+    @property
+    def form(self):
+        form = super().form
+        if "unit" in form.fields and self.validate_unit not in form.fields["unit"].validators:
+            form.fields["unit"].validators.append(self.validate_unit)
+        return form
+
+    def units_named(self, value: str) -> set[int]:
+        """A unit's slug (from links), else every unit whose name contains the words, with everything
+        beneath each."""
+        value = named(value)
+        if value in self.unit_ids:
+            return self.tree.descendant_ids(self.unit_ids[value])
+        wanted, ids = value.casefold(), set()
+        for pk, unit in self.tree.units.items():
+            if wanted in unit.name.casefold() and pk not in ids:
+                ids |= self.tree.descendant_ids(pk)
+        return ids
+
+    def validate_unit(self, value: str) -> None:
+        if value and not self.units_named(value):
+            raise forms.ValidationError("Choose a part of the council from the list: none is called that")
+
     def filter_unit(self, queryset, name, value):
-        ids = self.tree.descendant_ids(self.unit_ids[value])
+        ids = self.units_named(value)
         return queryset.filter(
             Q(section__unit_id__in=ids) | Q(section__unit__isnull=True, plan__unit_id__in=ids)
         )
@@ -212,14 +248,14 @@ def status_choices() -> list[tuple[str, str]]:
 
 
 class TaskFilter(ListFilterSet):
-    plan = django_filters.ChoiceFilter(
-        label="Plan", empty_label="All plans", method="filter_plan", error_messages=choose("a plan")
+    plan = django_filters.CharFilter(
+        label="Plan", method="filter_plan", help_text="Type part of its title", widget=lookup_input("plans")
     )
-    officer = django_filters.ChoiceFilter(
+    officer = django_filters.CharFilter(
         label="Responsible officer",
-        empty_label="All officers",
         method="filter_officer",
-        error_messages=choose("an officer"),
+        help_text="Type part of their name",
+        widget=lookup_input("officers"),
     )
     category = django_filters.ChoiceFilter(
         label="Category",
@@ -255,26 +291,25 @@ class TaskFilter(ListFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["plan"].extra["choices"] = [
-            (str(plan.pk), str(plan)) for plan in Plan.objects.order_by("-first_year", "title")
-        ]
-        self.filters["officer"].extra["choices"] = [
-            (str(pk), name)
-            for pk, name in Officer.objects.filter(task_roles__isnull=False)
-            .distinct()
-            .order_by("name")
-            .values_list("pk", "name")
-        ]
 
     def filter_queryset(self, queryset):
         queryset = tasks_with_period_status(queryset, self.period, today=self.today)
         return super().filter_queryset(queryset)
 
     def filter_plan(self, queryset, name, value):
-        return queryset.filter(plan_id=value)
+        """A plan's id (from links), else the plans whose title contains the words."""
+        value = named(value)
+        return (
+            queryset.filter(plan_id=value)
+            if value.isdigit()
+            else queryset.filter(plan__title__icontains=value)
+        )
 
     def filter_officer(self, queryset, name, value):
-        return queryset.filter(pk__in=TaskOfficer.objects.filter(officer_id=value).values("task_id"))
+        """An officer's id (from links), else the officers whose name contains the words."""
+        value = named(value)
+        officers = {"officer_id": value} if value.isdigit() else {"officer__name__icontains": value}
+        return queryset.filter(pk__in=TaskOfficer.objects.filter(**officers).values("task_id"))
 
     def filter_text(self, queryset, name, value):
         named = TaskOfficer.objects.filter(officer__name__icontains=value).values("task_id")

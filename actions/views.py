@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
+from django_tables2.data import TableQuerysetData
 
 from indicators.selectors import my_value_returns, return_values
 from plans.models import CouncilSettings, Officer, ReportingPeriod
@@ -369,9 +370,17 @@ class ListDownloadMixin:
                 filename=f"{name}.xlsx",
                 title=title,
                 columns=self.xlsx_columns(),
-                rows=[self.xlsx_row(record) for record in context["table"].data],
+                rows=(self.xlsx_row(record) for record in self.xlsx_records(context["table"].data)),
             )
         return super().render_to_response(context, **response_kwargs)
+
+    @staticmethod
+    def xlsx_records(data):
+        """Every row of the table's data, in its order: a queryset is read in chunks (with its prefetches)
+        rather than held whole, so a big download's memory stays bounded."""
+        if isinstance(data, TableQuerysetData):
+            return data.data.iterator(chunk_size=1000)
+        return data
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -569,6 +578,8 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
     team sees everyone."""
 
     template_name = "actions/return_list.html"
+    #: Up to this many returns, every officer's is shown at once; beyond it, one unit's at a time.
+    inline_rows = 60
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -621,6 +632,10 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
             )
         add_return_row_extras(period, rows)  # e.g. risk reviews (actions.hooks)
         groups = signoff_by_unit(rows)
+        # A unit chosen, or few returns: every officer's return is shown. Otherwise the units are listed with
+        # their counts, each opening its own officers (``?unit=``), so the page stays small at any size.
+        unit_chosen = bool(getattr(form, "cleaned_data", {}).get("unit"))
+        expanded = unit_chosen or len(rows) <= self.inline_rows
         totals = dict.fromkeys(RETURN_STATES, 0)
         for group in groups:
             for state, count in group.counts.items():
@@ -631,6 +646,8 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
             "groups": groups,
             "totals": totals,
             "row_count": len(rows),
+            "expanded": expanded,
+            "inline_rows": self.inline_rows,
             "states": Return.State,
             "unit_value": form["unit"].value() or "",
         }

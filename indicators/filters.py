@@ -20,8 +20,8 @@ import django_filters
 from django import forms
 from django.db.models import F, Q, QuerySet
 
-from actions.filters import ListFilterSet, choose
-from plans.models import CouncilSettings, Officer, ReportingPeriod
+from actions.filters import ListFilterSet, choose, lookup_input, named
+from plans.models import CouncilSettings, ReportingPeriod
 from reporting.selectors import INDICATOR_RAG_ORDER
 from serviceplans.status import status_look
 
@@ -138,11 +138,11 @@ class IndicatorFilter(ListFilterSet):
         method="filter_framework",
         error_messages=choose("a framework"),
     )
-    officer = django_filters.ChoiceFilter(
+    officer = django_filters.CharFilter(
         label="Responsible officer",
-        empty_label="All officers",
         method="filter_officer",
-        error_messages=choose("an officer"),
+        help_text="Type part of their name",
+        widget=lookup_input("officers"),
     )
     q = django_filters.CharFilter(
         label="Search",
@@ -166,13 +166,6 @@ class IndicatorFilter(ListFilterSet):
         self.filters["framework"].extra["choices"] = [
             (framework.code, f"{framework.code} – {framework.name}") for framework in Framework.objects.all()
         ]
-        self.filters["officer"].extra["choices"] = [
-            (str(pk), name)
-            for pk, name in Officer.objects.filter(indicator_roles__isnull=False)
-            .distinct()
-            .order_by("name")
-            .values_list("pk", "name")
-        ]
 
     def filter_queryset(self, queryset):
         if self.period is not None:
@@ -187,9 +180,10 @@ class IndicatorFilter(ListFilterSet):
         return queryset.filter(pk__in=through.values("indicator_id"))
 
     def filter_officer(self, queryset, name, value):
-        return queryset.filter(
-            pk__in=IndicatorOfficer.objects.filter(officer_id=value).values("indicator_id")
-        )
+        """An officer's id (from links), else the officers whose name contains the words."""
+        value = named(value)
+        officers = {"officer_id": value} if value.isdigit() else {"officer__name__icontains": value}
+        return queryset.filter(pk__in=IndicatorOfficer.objects.filter(**officers).values("indicator_id"))
 
     def filter_text(self, queryset, name, value):
         named = IndicatorOfficer.objects.filter(officer__name__icontains=value).values("indicator_id")
@@ -200,8 +194,14 @@ class IndicatorFilter(ListFilterSet):
     def filter_rag(self, queryset, name, value):
         return queryset  # judged in Python: see rows()
 
+    @property
+    def chosen_rags(self) -> set[str]:
+        """The RAG statuses chosen (that are valid): filtering by them needs every row judged."""
+        self.form.is_valid()
+        return set(self.form.cleaned_data.get("rag") or [])
+
     def rows(self) -> list[IndicatorRow]:
         """The filtered indicators judged for the period, then narrowed to the RAG statuses chosen."""
         rows = judged_rows(self.qs, self.period, CouncilSettings.load())
-        wanted = set(self.form.cleaned_data.get("rag") or [])
+        wanted = self.chosen_rags
         return [row for row in rows if row.rag in wanted] if wanted else rows

@@ -17,13 +17,13 @@ from reporting.xlsx import NUMBER, STATUS, Column, NumberCell
 from serviceplans.history import history_entries
 from serviceplans.permissions import can_enter_value, request_actor
 
-from .filters import IndicatorFilter, IndicatorRow, indicators_for_list
+from .filters import IndicatorFilter, IndicatorRow, indicators_for_list, judged_rows
 from .forms import IndicatorValueForm
 from .models import Indicator
 from .performance import IndicatorRecord
 from .selectors import indicator_for_page, indicator_history_records, periods_for_values, value_versions
 from .services import ValueConflict, indicator_value_save
-from .tables import IndicatorTable, JudgedRows
+from .tables import DATABASE_SORTS, IndicatorTable, JudgedRows, PagedJudgedRows
 
 
 class IndicatorDetailView(LoginRequiredMixin, DetailView):
@@ -210,8 +210,22 @@ class IndicatorListView(LoginRequiredMixin, ListDownloadMixin, SingleTableMixin,
     def rows(self) -> list[IndicatorRow]:
         return self.filterset.rows()
 
+    @property
+    def judged_before_paging(self) -> bool:
+        """Filtering by RAG, or sorting by a judged figure, needs every filtered indicator judged first;
+        otherwise the database sorts and pages, and only the rows shown are judged."""
+        sort = self.request.GET.get("sort", "").lstrip("-")
+        return bool(self.filterset.chosen_rags) or bool(sort and sort not in DATABASE_SORTS)
+
     def get_table_data(self):
-        return JudgedRows(self.rows)
+        if self.judged_before_paging:
+            return JudgedRows(self.rows)
+        period, settings = self.filterset.period, CouncilSettings.load()
+        return PagedJudgedRows(
+            self.filterset.qs,
+            fetch=indicators_for_list,
+            judge=lambda indicators: judged_rows(indicators, period, settings),
+        )
 
     def xlsx_columns(self) -> list[Column]:
         period = self.filterset.period

@@ -3,21 +3,52 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
-from .models import OrganisationUnit, Plan, PlanSection, ReportingPeriod
+from .models import Officer, OrganisationUnit, Plan, PlanSection, ReportingPeriod
+
+
+def count_of(related_name: str, model=Plan, *, field: str = "plan") -> Coalesce:
+    """How many rows of ``model``'s reverse relation ``related_name`` point at each row, as a correlated
+    subquery: one indexed count per row shown, where a ``Count`` over joins multiplies every plan's sections
+    by its tasks by its indicators before counting them."""
+    related = model._meta.get_field(related_name).related_model
+    counted = (
+        related._default_manager.filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(number=Count("pk"))
+        .values("number")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def name_lookup(kind: str, words: str, *, limit: int = 20) -> list[str]:
+    """Names of units, officers or plans containing ``words`` (case-insensitive), those starting with them
+    first, at most ``limit``, each once."""
+    queryset, field = {
+        "units": (OrganisationUnit.objects.filter(active=True), "name"),
+        "officers": (Officer.objects.filter(active=True), "name"),
+        "plans": (Plan.objects.all(), "title"),
+    }[kind]
+    matching = queryset.filter(**{f"{field}__icontains": words}).order_by(field).values_list(field, flat=True)
+    starting = list(matching.filter(**{f"{field}__istartswith": words}).distinct()[:limit])
+    rest = list(matching.exclude(**{f"{field}__istartswith": words}).distinct()[:limit])
+    return list(dict.fromkeys(starting + rest))[:limit]
 
 
 def plan_list() -> QuerySet[Plan]:
-    """Plans with their unit and owner, and how many sections, tasks and indicators each has."""
+    """Plans with their unit and owner, and how many sections, tasks and indicators each has (a subquery
+    each, so the cost follows the plans shown, not everything the council holds)."""
     return (
         Plan.objects.select_related("unit", "owner")
         .annotate(
-            section_count=Count("sections", distinct=True),
-            task_count=Count("tasks", distinct=True),
-            indicator_count=Count("indicators", distinct=True),
+            section_count=count_of("sections"),
+            task_count=count_of("tasks"),
+            indicator_count=count_of("indicators"),
         )
-        .order_by("-first_year", "unit__name", "title")
+        .order_by("-first_year", "unit__name", "title", "pk")
     )
 
 

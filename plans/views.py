@@ -3,6 +3,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import DetailView, ListView, TemplateView, View
 
@@ -15,7 +16,19 @@ from . import services
 from .forms import PeriodScheduleForm, PlanApproveForm
 from .models import Plan, ReportingPeriod
 from .rules import PLAN_STEPS, IllegalTransition
-from .selectors import periods_by_year, plan_for_page, plan_history, plan_list
+from .selectors import name_lookup, periods_by_year, plan_for_page, plan_history, plan_list
+
+
+class LookupView(LoginRequiredMixin, View):
+    """``GET /plans/lookup/<units|officers|plans>/?q=words``: up to 20 names containing the words, as JSON
+    (``{"results": ["…"]}``), for the lists' searchable filter boxes. Two characters at least."""
+
+    def get(self, request, kind):
+        if kind not in ("units", "officers", "plans"):
+            raise Http404("Nothing to look up there.")
+        words = " ".join(request.GET.get("q", "").split())[:100]
+        results = name_lookup(kind, words) if len(words) >= 2 else []
+        return JsonResponse({"results": results})
 
 
 class PlanListView(LoginRequiredMixin, ListView):
@@ -23,6 +36,7 @@ class PlanListView(LoginRequiredMixin, ListView):
 
     template_name = "plans/plan_list.html"
     context_object_name = "plans"
+    paginate_by = 50
 
     def get_queryset(self):
         return plan_list()

@@ -1,22 +1,39 @@
 """The dashboard: RAG counts for a period by directorate → service, with exceptions and returns.
 
-Everything is read in a fixed number of queries (units, settings, periods, tasks, updates, indicators with
-their targets and values) and rolled up the organisation tree in Python, so the dashboard costs the same
-whether the council has ten tasks or ten thousand.
+Everything is read in a fixed number of queries. Tasks are counted in SQL (one ``GROUP BY`` unit and status),
+and their exceptions are chosen, ranked and paged in SQL, one row per task with all its reasons, so only the
+page shown is read. Indicators are judged in Python from their targets and values (the rules live there), then
+counted and their exceptions paged. The counts are rolled up the organisation tree in Python, per unit rather
+than per row.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from actions.models import ProgressStatus, ProgressUpdate
-from actions.selectors import tasks_in_scope
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from actions.models import ProgressStatus, ProgressUpdate, Task
 from indicators.performance import IndicatorRecord, PeriodPerformance
 from indicators.rules import DueState, Rag, value_due_state
 from indicators.selectors import indicators_with_record
 from plans.models import CouncilSettings, OrganisationUnit, Plan, ReportingPeriod
 from plans.selectors import unit_tree
-from serviceplans.periods import Period, period_kind_for
+from serviceplans.periods import FREQUENCY_PERIOD_KINDS, Period, period_kind_for
 
 TASK_STATUS_ORDER = ["red", "amber", "green", "completed", "not_started", "not_applicable", "missing"]
 INDICATOR_RAG_ORDER = ["red", "amber", "green", "no_data", "no_target", "not_judged"]
@@ -48,10 +65,15 @@ class UnitRow:
 
 @dataclass(frozen=True)
 class TaskException:
+    """A task needing attention, once, with every reason: its worst reason first."""
+
     task: object
     unit_name: str
-    reason: str  # "red", "amber", "overdue", "missing"
-    update: ProgressUpdate | None
+    reasons: tuple[str, ...]  # of "red", "overdue", "late", "amber", "missing"
+
+    @property
+    def reason(self) -> str:
+        return self.reasons[0]
 
 
 @dataclass(frozen=True)
@@ -70,8 +92,8 @@ class Dashboard:
     trail: list[OrganisationUnit]
     rows: list[UnitRow]
     totals: UnitRow
-    task_exceptions: list[TaskException]
-    indicator_exceptions: list[IndicatorException]
+    task_exceptions: Page  # of TaskException
+    indicator_exceptions: Page  # of IndicatorException
 
 
 def dashboard_periods() -> list[ReportingPeriod]:
@@ -106,9 +128,88 @@ def _missing_reason(period: ReportingPeriod, today: date) -> str:
     return "late" if state == DueState.LATE else "missing"
 
 
-def _indicator_due_at(indicator, period: Period) -> bool:
-    kind = period_kind_for(indicator.collection_frequency)
-    return any(p.end == period.end for p in Period.for_year(period.year, kind))
+REASON_ORDER = ["red", "overdue", "late", "amber", "missing"]
+
+
+def _tasks_due(judged: Period, *, unit: OrganisationUnit | None, tree) -> QuerySet[Task]:
+    """Tasks of live plans that ask for a return for a period ending when ``judged`` ends, beneath ``unit``,
+    each with ``unit_key`` (its section's unit, else its plan's), ``unit_name`` and ``period_status`` (its
+    update's status for the period, or None)."""
+    plans = Plan.objects.filter(status__in=LIVE_PLAN_STATUSES).only(
+        "first_year", "years", "reporting_frequency"
+    )
+    plan_ids = [plan.pk for plan in plans if _plan_reports_at(plan, judged)]
+    update = ProgressUpdate.objects.filter(task=OuterRef("pk"), period__end_date=judged.end).order_by(
+        "-period__start_date"
+    )
+    tasks = Task.objects.filter(plan_id__in=plan_ids)
+    if unit is not None:
+        ids = tree.descendant_ids(unit.pk)
+        tasks = tasks.filter(
+            Q(section__unit_id__in=ids) | Q(section__unit__isnull=True, plan__unit_id__in=ids)
+        )
+    return tasks.annotate(
+        unit_key=Coalesce("section__unit_id", "plan__unit_id"),
+        unit_name=Coalesce("section__unit__name", "plan__unit__name"),
+        period_status=Subquery(update.values("status")[:1], output_field=CharField()),
+    ).order_by()
+
+
+def _task_exceptions(tasks: QuerySet[Task], judged: Period, missing: str) -> QuerySet[Task]:
+    """The tasks that are red, amber, overdue or without an update, worst first (then by unit), each with
+    ``is_overdue``."""
+    finished = [ProgressStatus.COMPLETED, ProgressStatus.NOT_APPLICABLE]
+    overdue = Q(due_date__lt=judged.end) & (Q(period_status__isnull=True) | ~Q(period_status__in=finished))
+    ranked = tasks.annotate(
+        is_overdue=Case(When(overdue, then=Value(1)), default=Value(0), output_field=IntegerField()),
+        reason_rank=Case(
+            When(period_status="red", then=Value(REASON_ORDER.index("red"))),
+            When(overdue, then=Value(REASON_ORDER.index("overdue"))),
+            When(period_status="amber", then=Value(REASON_ORDER.index("amber"))),
+            When(period_status__isnull=True, then=Value(REASON_ORDER.index(missing))),
+            default=None,
+            output_field=IntegerField(),
+        ),
+    )
+    return (
+        ranked.filter(reason_rank__isnull=False)
+        .select_related("plan", "section")
+        .order_by("reason_rank", "unit_name", "pk")
+    )
+
+
+def _task_reasons(task, missing: str) -> tuple[str, ...]:
+    reasons = []
+    if task.period_status in ("red", "amber"):
+        reasons.append(task.period_status)
+    if task.period_status is None:
+        reasons.append(missing)
+    if task.is_overdue:
+        reasons.append("overdue")
+    return tuple(sorted(reasons, key=REASON_ORDER.index))
+
+
+def _indicators_due(judged: Period, *, unit: OrganisationUnit | None, tree) -> QuerySet:
+    """Indicators of live plans covering the period, collected at periods ending when it ends, beneath
+    ``unit``, with their targets and values (narrowed in SQL, so only those judged are read)."""
+    year = judged.year.start_year
+    frequencies = [
+        frequency
+        for frequency, kind in FREQUENCY_PERIOD_KINDS.items()
+        if any(p.end == judged.end for p in Period.for_year(judged.year, kind))
+    ]
+    indicators = indicators_with_record().filter(
+        plan__status__in=LIVE_PLAN_STATUSES,
+        plan__first_year__lte=year,
+        plan__first_year__gt=year - F("plan__years"),
+        collection_frequency__in=frequencies,
+    )
+    if unit is not None:
+        ids = tree.descendant_ids(unit.pk)
+        indicators = indicators.filter(
+            Q(section__unit_id__in=ids) | Q(section__unit__isnull=True, plan__unit_id__in=ids)
+        )
+    return indicators
 
 
 def dashboard(
@@ -117,8 +218,12 @@ def dashboard(
     periods: list[ReportingPeriod],
     unit: OrganisationUnit | None,
     today: date | None = None,
+    task_page_number: int | str = 1,
+    indicator_page_number: int | str = 1,
+    per_page: int = 25,
 ) -> Dashboard:
-    """Missing returns and values are “late” once the period's deadline has passed, else just missing."""
+    """Missing returns and values are “late” once the period's deadline has passed, else just missing.
+    The exceptions come a page at a time (``per_page``; a page number out of range gives the last page)."""
     today = today or date.today()
     tree = unit_tree()
     settings = CouncilSettings.load()
@@ -145,46 +250,25 @@ def dashboard(
     def unit_name(unit_id: int) -> str:
         return tree.units[unit_id].name
 
-    # Tasks and their returns.
-    tasks = [
-        task
-        for task in tasks_in_scope().filter(plan__status__in=LIVE_PLAN_STATUSES)
-        if _plan_reports_at(task.plan, judged)
-    ]
-    updates = {
-        u.task_id: u
-        for u in ProgressUpdate.objects.filter(period__end_date=judged.end, task__in=[t.pk for t in tasks])
-        .select_related("period")
-        .order_by("period__start_date")
-    }
-    task_exceptions = []
-    for task in tasks:
-        unit_id = task.section.unit_id or task.plan.unit_id
+    # Tasks and their returns: counted per unit and status in SQL, exceptions ranked and paged in SQL.
+    tasks = _tasks_due(judged, unit=unit, tree=tree)
+    for unit_id, status, number in tasks.values_list("unit_key", "period_status").annotate(
+        number=Count("pk")
+    ):
         row = row_for(unit_id)
         if row is None:
             continue
-        update = updates.get(task.pk)
-        status = update.status if update else "missing"
         for counter in (row.tasks, totals.tasks):
-            counter[status] += 1
-        reasons = []
-        if status in ("red", "amber"):
-            reasons.append(status)
-        if status == "missing":
-            reasons.append(_missing_reason(period, today))
-        if (
-            task.due_date
-            and task.due_date < judged.end
-            and status not in (ProgressStatus.COMPLETED, ProgressStatus.NOT_APPLICABLE)
-        ):
-            reasons.append("overdue")
-        task_exceptions += [TaskException(task, unit_name(unit_id), reason, update) for reason in reasons]
+            counter[status or "missing"] += number
+    missing = _missing_reason(period, today)
+    task_page = Paginator(_task_exceptions(tasks, judged, missing), per_page).get_page(task_page_number)
+    task_page.object_list = [
+        TaskException(task, task.unit_name, _task_reasons(task, missing)) for task in task_page.object_list
+    ]
 
     # Indicators and their values.
     indicator_exceptions = []
-    for indicator in indicators_with_record().filter(plan__status__in=LIVE_PLAN_STATUSES):
-        if not (_plan_covers(indicator.plan, judged) and _indicator_due_at(indicator, judged)):
-            continue
+    for indicator in _indicators_due(judged, unit=unit, tree=tree):
         unit_id = indicator.section.unit_id or indicator.plan.unit_id
         row = row_for(unit_id)
         if row is None:
@@ -208,9 +292,7 @@ def dashboard(
     ordered_rows = list(rows.values())
     if own_row.tasks or own_row.indicators:
         ordered_rows.insert(0, own_row)
-    reason_order = {"red": 0, "overdue": 1, "late": 2, "amber": 3, "missing": 4}
-    task_exceptions.sort(key=lambda e: (reason_order[e.reason], e.unit_name, e.task.pk))
-    indicator_exceptions.sort(key=lambda e: (reason_order[e.reason], e.unit_name, e.indicator.pk))
+    indicator_exceptions.sort(key=lambda e: (REASON_ORDER.index(e.reason), e.unit_name, e.indicator.pk))
     return Dashboard(
         period=period,
         periods=periods,
@@ -218,6 +300,6 @@ def dashboard(
         trail=tree.ancestors(unit.pk) if unit else [],
         rows=ordered_rows,
         totals=totals,
-        task_exceptions=task_exceptions,
-        indicator_exceptions=indicator_exceptions,
+        task_exceptions=task_page,
+        indicator_exceptions=Paginator(indicator_exceptions, per_page).get_page(indicator_page_number),
     )

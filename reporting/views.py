@@ -69,7 +69,13 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         if period is None:
             return context | {"dashboard": None}
-        board = dashboard(period=period, periods=periods, unit=unit)
+        board = dashboard(
+            period=period,
+            periods=periods,
+            unit=unit,
+            task_page_number=self.request.GET.get("tasks_page", 1),
+            indicator_page_number=self.request.GET.get("indicators_page", 1),
+        )
         return context | {
             "dashboard": board,
             "task_columns": [(key, TASK_WORDS[key]) for key in TASK_STATUS_ORDER],
@@ -250,7 +256,11 @@ class ReportUpdateView(ReportAccessMixin, FormView):
 
 
 class ReportDetailView(ReportAccessMixin, View):
-    """The HTML preview: the paper itself (the same template as the PDF), with a toolbar."""
+    """The HTML preview: the paper itself (the same template as the PDF), with a toolbar. A report with more
+    than ``PAGED_ROWS`` rows in its annexes shows its covering report and one page of the annexes at a time
+    (``?annex_page=N``); the whole document is the PDF."""
+
+    PAGED_ROWS = 200
 
     def get(self, request, pk):
         report = self.get_report()
@@ -268,7 +278,19 @@ class ReportDetailView(ReportAccessMixin, View):
             publish_refusal(report) or "The period is closed: the report can be published."
         )
         notices = [str(m) for m in messages.get_messages(request)]
-        html = paper.html(preview={"links": links, "draft_note": note, "messages": notices})
+        content = paper.content
+        rows = content["task_total"] * bool(content["parts"]["tasks"]) + content["indicator_total"] * bool(
+            content["parts"]["indicators"]
+        )
+        annex_page = None
+        if rows > self.PAGED_ROWS:
+            try:
+                annex_page = int(request.GET.get("annex_page", 1))
+            except ValueError:
+                annex_page = 1
+        html = paper.html(
+            preview={"links": links, "draft_note": note, "messages": notices}, annex_page=annex_page
+        )
         return HttpResponse(html)
 
 

@@ -12,20 +12,25 @@ The rules
   (WCAG 2.2, 1.4.1 Use of colour).
 * **Text stays text**: something typed into a plan that starts with ``=`` is never run as a formula, and
   characters Excel cannot hold are dropped.
-* **Columns are as wide as what is in them**, between 8 and 60 characters; longer text wraps.
+* **Columns are as wide as what is in them** (judged from the first ``WIDTH_SAMPLE`` rows), between 8 and
+  60 characters; longer text wraps.
+* **Memory stays bounded however many rows**: the sheet is written in openpyxl's write-only mode, row by
+  row, into a temporary file; a download bigger than ``INLINE_BYTES`` is streamed from that file.
 """
 
 import re
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from io import BytesIO
+from itertools import chain, islice
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -36,6 +41,10 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 
 MIN_WIDTH = 8
 MAX_WIDTH = 60
+#: Column widths are judged from this many rows: the sheet is written a row at a time, never all held.
+WIDTH_SAMPLE = 1000
+#: A workbook up to this size is sent in one piece; a bigger one is streamed from its temporary file.
+INLINE_BYTES = 1_000_000
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 
@@ -110,21 +119,96 @@ def _shown_length(value, kind: str) -> int:
     return max((len(line) for line in str(value).splitlines()), default=0)
 
 
+def workbook_file(*, title: str, columns: Sequence[Column], rows: Iterable[Sequence[object]]):
+    """One sheet with a header row and the rows, written row by row (openpyxl's write-only mode) into a
+    temporary file, returned open at its start. Real numbers and dates, status words with their fills,
+    columns as wide as their content, a frozen header, an autofilter, landscape printing."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(sheet_title(title))
+    workbook.properties.title = title
+    rows = iter(rows)
+    sample = list(islice(rows, WIDTH_SAMPLE))
+    widths = [column.width or min(MAX_WIDTH, max([MIN_WIDTH, len(column.header) + 2])) for column in columns]
+    for row in sample:
+        for index, column in enumerate(columns):
+            if column.width is None:
+                length = _shown_length(row[index], column.kind) + 2
+                widths[index] = min(MAX_WIDTH, max(widths[index], length))
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+
+    header_font = Font(bold=True)
+    header_border = Border(bottom=Side(style="medium", color="0B0C0C"))
+    header_alignment = Alignment(vertical="top", wrap_text=True)
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=_plain(column.header))
+        cell.font, cell.border, cell.alignment = header_font, header_border, header_alignment
+        header.append(cell)
+    sheet.append(header)
+
+    fills = {
+        colour: (PatternFill("solid", fgColor=fill), Font(color=text, bold=True))
+        for colour, (fill, text) in TAG_COLOURS.items()
+    }
+    top = Alignment(vertical="top")
+    wrapped = Alignment(vertical="top", wrap_text=True)
+    count = 0
+    plain_kinds = (TEXT, NUMBER)
+    for row in chain(sample, rows):
+        # A row of one-line text and plain numbers goes in as bare values (fast); a row with text that
+        # wraps is aligned to the top throughout, so its other cells line up with the wrapped one.
+        wraps = any(
+            isinstance(value, str) and (len(value) > widths[index] or "\n" in value)
+            for index, value in enumerate(row)
+        )
+        cells = []
+        for index, column in enumerate(columns):
+            value = row[index]
+            if not wraps and column.kind in plain_kinds and _is_bare(value, column):
+                cells.append(None if value == "" else (_plain(value) if isinstance(value, str) else value))
+                continue
+            cell = WriteOnlyCell(sheet)
+            _write(cell, value, column, fills)
+            long_text = isinstance(cell.value, str) and (
+                len(cell.value) > widths[index] or "\n" in cell.value
+            )
+            cell.alignment = wrapped if long_text else top
+            cells.append(cell)
+        sheet.append(cells)
+        count += 1
+    last_column = get_column_letter(max(len(columns), 1))
+    sheet.auto_filter.ref = f"A1:{last_column}{count + 1}"
+    output = tempfile.TemporaryFile()  # noqa: SIM115 (returned open, closed by whoever reads it)
+    workbook.save(output)
+    output.seek(0)
+    return output
+
+
+def _is_bare(value, column: Column) -> bool:
+    """Can the value go in as it is, with no style: text that cannot be taken for a formula, a number
+    without a format of its own, or nothing."""
+    if value is None or value == "":
+        return True
+    if isinstance(value, str):
+        return not value.startswith("=")
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int | float | Decimal) and not column.number_format
+
+
 def workbook_bytes(*, title: str, columns: Sequence[Column], rows: Iterable[Sequence[object]]) -> bytes:
     """One sheet with a header row and the rows, as the bytes of an .xlsx file."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = sheet_title(title)
-    workbook.properties.title = title
-    sheet_fill(sheet, columns=columns, rows=rows)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    with workbook_file(title=title, columns=columns, rows=rows) as output:
+        return output.read()
 
 
 def sheet_fill(sheet, *, columns: Sequence[Column], rows: Iterable[Sequence[object]]) -> None:
-    """Write a header row and the rows into ``sheet``: real numbers and dates, status words with their
-    fills, columns as wide as their content, a frozen header, an autofilter, landscape printing."""
+    """Write a header row and the rows into an ordinary (not write-only) ``sheet`` of a workbook with
+    several sheets, as :func:`workbook_file` does: for the committee paper's workbook, whose rows are few."""
     rows = list(rows)
     header_font = Font(bold=True)
     header_border = Border(bottom=Side(style="medium", color="0B0C0C"))
@@ -198,9 +282,14 @@ def _write(cell, value, column: Column, fills) -> None:
 def xlsx_response(
     *, filename: str, title: str, columns: Sequence[Column], rows: Iterable[Sequence[object]]
 ) -> HttpResponse:
-    """An HTTP response that downloads the rows as ``filename`` (which should end in ``.xlsx``)."""
-    response = HttpResponse(
-        workbook_bytes(title=title, columns=columns, rows=rows), content_type=XLSX_CONTENT_TYPE
-    )
+    """An HTTP response that downloads the rows as ``filename`` (which should end in ``.xlsx``): written to a
+    temporary file in bounded memory, then sent whole when small or streamed from the file when big."""
+    output = workbook_file(title=title, columns=columns, rows=rows)
+    size = output.seek(0, 2)
+    output.seek(0)
+    if size > INLINE_BYTES:
+        return FileResponse(output, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
+    with output:
+        response = HttpResponse(output.read(), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

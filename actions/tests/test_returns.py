@@ -369,3 +369,33 @@ def test_the_return_page_is_for_the_officer_their_managers_and_the_performance_t
     for name, status in [("kevin", 200), ("manager", 200), ("jas", 403)]:
         client.force_login(user(council, name))
         assert client.get(url).status_code == status, name
+
+
+def test_with_many_returns_units_are_collapsed_and_one_unit_opens_on_its_own(client, council, settings):
+    """Past ``inline_rows`` returns the page lists units with their counts, each linking to a page with that
+    unit's officers (and their decisions); a small council still sees every return at once."""
+    from actions.views import ReturnListView
+
+    q2 = council["q2"]
+    return_submit(officer=officer(council, "kevin"), period=q2, user=None)
+    client.force_login(user(council, "performance"))
+    response = client.get(reverse("actions:return-list"))
+    assert response.context["expanded"] and "Kevin Smith" in response.content.decode()
+
+    waste = council["services"][0]
+    original = ReturnListView.inline_rows
+    ReturnListView.inline_rows = 2
+    try:
+        response = client.get(reverse("actions:return-list"))
+        content = response.content.decode()
+        assert not response.context["expanded"]
+        assert "Kevin Smith" not in content and ">Approve<span" not in content
+        assert f'href="?period={q2.pk}&amp;unit={waste.pk}#unit-{waste.pk}"' in content
+        assert "choose a unit above" in content
+        opened = client.get(reverse("actions:return-list"), {"period": q2.pk, "unit": waste.pk})
+        content = opened.content.decode()
+        assert opened.context["expanded"]
+        assert "Kevin Smith" in content and "Lee Smith" not in content
+        assert len(re.findall(r">Approve<span", content)) == 1
+    finally:
+        ReturnListView.inline_rows = original

@@ -64,13 +64,35 @@ def test_plan_list_shows_an_empty_state(client):
 
 @pytest.mark.parametrize("plans", [1, 6])
 def test_plan_list_queries_do_not_grow_with_plans(client, django_assert_num_queries, plans):
-    """Queries: the session, the user, one for the plans with their unit, owner and counts, and two for
-    the navigation (the user's groups and officer record)."""
+    """Queries: the session, the user, the count of plans (for the pages), one for a page of plans with
+    their unit, owner and counts (subqueries), and two for the navigation (the user's groups and officer
+    record)."""
     for _ in range(plans):
         TaskFactory(section=PlanSectionFactory())
     client.force_login(UserFactory())
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(reverse("plans:plan-list"))
+
+
+def test_plan_list_pages_fifty_plans_at_a_time_with_counts_that_do_not_multiply(client):
+    plans = [PlanFactory(title="Plan 00", first_year=2008)]
+    plans += [PlanFactory(title=f"Plan {n:02d}", first_year=2008, unit=plans[0].unit) for n in range(1, 52)]
+    section = PlanSectionFactory(plan=plans[0])
+    TaskFactory.create_batch(3, section=section)
+    PlanSectionFactory(plan=plans[0])
+    IndicatorFactory.create_batch(2, section=section)
+    client.force_login(UserFactory())
+
+    first = client.get(reverse("plans:plan-list"))
+    shown = list(first.context["plans"])
+    assert len(shown) == 50
+    assert [(p.section_count, p.task_count, p.indicator_count) for p in shown if p.pk == plans[0].pk] == [
+        (2, 3, 2)
+    ]
+    assert b"52 plans, 1 to 50 shown" in first.content and b"Page 1 of 2" in first.content
+    second = client.get(reverse("plans:plan-list"), {"page": 2})
+    assert [p.title for p in second.context["plans"]] == ["Plan 50", "Plan 51"]
+    assert b'rel="prev"' in second.content
 
 
 def test_signing_out_ends_the_session(client):

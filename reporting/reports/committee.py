@@ -228,6 +228,8 @@ class CommitteeReport:
             ],
             "annexes": annexes,
             "plans": plans,
+            "task_plans": plans,
+            "indicator_plans": plans,
             "several_plans": len(plans) > 1,
             "summary_rows": rows,
             "task_words": list(TASK_WORDS.items()),
@@ -268,10 +270,67 @@ class CommitteeReport:
 
     # -- outputs -------------------------------------------------------------------------------------------
 
-    def html(self, *, preview: dict | None = None) -> str:
+    def html(self, *, preview: dict | None = None, annex_page: int | None = None) -> str:
         """The paper as an HTML document. ``preview`` (links and permissions for the toolbar) adds the
-        screen stylesheet and the toolbar for the browser; without it, the HTML the PDF is made from."""
-        return render_to_string(self.template_name, self.context() | {"preview": preview})
+        screen stylesheet and the toolbar for the browser; without it, the HTML the PDF is made from.
+        ``annex_page`` (previews only) shows the covering report and that page of the annexes' rows."""
+        context = self.context()
+        if annex_page is not None:
+            context |= self.annex_window(context["plans"], annex_page)
+        return render_to_string(self.template_name, context | {"preview": preview})
+
+    #: Rows of the annexes (tasks, then indicators) on one page of a preview of a big report.
+    ANNEX_PAGE_ROWS = 100
+
+    def annex_window(self, plans: list[dict], page: int) -> dict:
+        """The annexes cut to one page of ``ANNEX_PAGE_ROWS`` rows (tasks first, then indicators), with what a
+        pager needs: the whole document stays the PDF's."""
+        size = self.ANNEX_PAGE_ROWS
+        total = self.content["task_total"] * bool(self.content["parts"]["tasks"]) + self.content[
+            "indicator_total"
+        ] * bool(self.content["parts"]["indicators"])
+        pages = max(1, -(-total // size))
+        page = min(max(1, page), pages)
+        start, end = (page - 1) * size, page * size
+        index = 0
+        task_plans, indicator_plans = [], []
+        if self.content["parts"]["tasks"]:
+            for plan in plans:
+                sections = []
+                for section in plan["sections"]:
+                    objectives = []
+                    for objective in section["objectives"]:
+                        kept = [t for n, t in enumerate(objective["tasks"], index) if start <= n < end]
+                        index += len(objective["tasks"])
+                        if kept:
+                            objectives.append(objective | {"tasks": kept})
+                    if objectives:
+                        sections.append(section | {"objectives": objectives})
+                if sections:
+                    task_plans.append(plan | {"sections": sections})
+        if self.content["parts"]["indicators"]:
+            for plan in plans:
+                sections = []
+                for section in plan["sections"]:
+                    kept = [i for n, i in enumerate(section["indicators"], index) if start <= n < end]
+                    index += len(section["indicators"])
+                    if kept:
+                        sections.append(section | {"indicators": kept})
+                if sections:
+                    indicator_plans.append(plan | {"sections": sections})
+        return {
+            "task_plans": task_plans,
+            "indicator_plans": indicator_plans,
+            "annex_pager": {
+                "page": page,
+                "pages": pages,
+                "first": min(start + 1, total),
+                "last": min(end, total),
+                "total": total,
+                "previous": page - 1 if page > 1 else None,
+                "next": page + 1 if page < pages else None,
+            },
+        }
 
     def pdf(self) -> bytes:
         return html_to_pdf(self.html())

@@ -103,9 +103,9 @@ def count_queries(client, url):
 
 
 def test_dashboard_queries_do_not_grow_with_rows(client):
-    """Queries: session, user, periods, units, council settings, tasks, updates, indicators, their targets,
-    their values, and the user's groups and officer record for the navigation: 12 whatever the number of
-    rows."""
+    """Queries: session, user, periods, units, council settings, the live plans, the task counts (grouped by
+    unit and status), the number of task exceptions and their page, indicators, their targets, their values,
+    and the user's groups and officer record for the navigation: 14 whatever the number of rows."""
     council = small_council(size=2)
     client.force_login(UserFactory())
     url = reverse("reporting:dashboard")
@@ -113,7 +113,7 @@ def test_dashboard_queries_do_not_grow_with_rows(client):
     small = count_queries(client, url)
     add_rows(council, 8)
     large = count_queries(client, url)
-    assert (small, large) == (12, 12)
+    assert (small, large) == (14, 14)
     assert client.get(url).context["dashboard"].totals.returns_due == 20
 
 
@@ -132,3 +132,49 @@ def test_missing_returns_are_late_once_the_deadline_has_passed():
 
     assert {e.reason for e in before.task_exceptions} == {"red", "missing"}
     assert {e.reason for e in after.task_exceptions} == {"red", "late"}
+
+
+def test_task_exceptions_are_one_row_per_task_with_every_reason_paged_worst_first(client):
+    from datetime import date
+
+    council = small_council(size=2)
+    red, *_ = council["tasks"]
+    red.due_date = date(2026, 6, 30)  # due before Q2 ends, not finished: overdue as well as red
+    red.save()
+    add_rows(council, 14)  # 32 tasks: 4 red, 16 with no Q2 update
+    client.force_login(UserFactory())
+
+    first = client.get(reverse("reporting:dashboard")).context["dashboard"].task_exceptions
+    assert first.paginator.count == 20 and len(first.object_list) == 20
+    assert [e.reasons for e in first.object_list if e.task == red] == [("red", "overdue")]
+    assert [e.reason for e in first.object_list][:4] == ["red"] * 4
+    assert set([e.reason for e in first.object_list][4:]) == {"missing"}
+
+
+def test_exceptions_come_a_page_at_a_time(client):
+    from reporting.selectors import dashboard, dashboard_periods
+
+    council = small_council(size=30)  # 60 tasks, 30 without a Q2 update; 20 red or amber indicators
+    client.force_login(UserFactory())
+
+    response = client.get(reverse("reporting:dashboard"))
+    board = response.context["dashboard"]
+    assert board.task_exceptions.paginator.count == 30 + 2  # the two red tasks too
+    assert len(board.task_exceptions.object_list) == 25
+    assert board.indicator_exceptions.paginator.count == 20
+    content = response.content.decode()
+    assert "Showing 1 to 25 of 32 tasks, the worst first." in content
+    assert "tasks_page=2#task-exceptions" in content and "indicators_page=" not in content
+
+    second = client.get(reverse("reporting:dashboard"), {"tasks_page": 2})
+    board = second.context["dashboard"]
+    assert len(board.task_exceptions.object_list) == 7
+    periods = dashboard_periods()
+    small_pages = dashboard(
+        period=council["q2"], periods=periods, unit=None, per_page=8, indicator_page_number=3
+    )
+    assert len(small_pages.indicator_exceptions.object_list) == 4
+    shown = {e.task.pk for e in board.task_exceptions.object_list}
+    first_page = {e.task.pk for e in response.context["dashboard"].task_exceptions.object_list}
+    assert not shown & first_page and len(shown | first_page) == 32
+    assert council["tasks"]

@@ -194,3 +194,34 @@ def test_the_preview_does_not_run_a_query_per_row(client):
     add_rows(council, 6)
     large = count_queries(client, url)
     assert small == large == 13
+
+
+def test_a_big_reports_preview_shows_its_cover_and_one_page_of_annex_rows(client, monkeypatch):
+    """Past PAGED_ROWS rows the preview pages its annexes (tasks then indicators, 100 rows a page here 4);
+    the PDF's HTML keeps them all."""
+    from reporting.reports.committee import CommitteeReport
+    from reporting.views import ReportDetailView
+
+    council = small_council(size=3)  # 6 tasks, 6 indicators
+    report = make_report(council)
+    monkeypatch.setattr(ReportDetailView, "PAGED_ROWS", 5)
+    monkeypatch.setattr(CommitteeReport, "ANNEX_PAGE_ROWS", 4)
+    client.force_login(user_with_role("performance"))
+    url = reverse("reporting:report-detail", args=[report.pk])
+    tasks, indicators = council["tasks"], council["indicators"]
+
+    def shown(content, rows):
+        return [row for row in rows if str(row.text if hasattr(row, "text") else row.name) in content]
+
+    first = client.get(url).content.decode()
+    assert "the preview shows 1 to 4 (page 1 of 3)" in first and 'href="?annex_page=2"' in first
+    assert len(shown(first, tasks)) == 4 and not shown(first, indicators)
+    second = client.get(url, {"annex_page": 2}).content.decode()
+    assert len(shown(second, tasks)) == 2 and len(shown(second, indicators)) == 2
+    assert 'href="?annex_page=1"' in second and 'href="?annex_page=3"' in second
+    last = client.get(url, {"annex_page": "99"}).content.decode()
+    assert "page 3 of 3" in last and len(shown(last, indicators)) == 4
+    assert client.get(url, {"annex_page": "x"}).status_code == 200
+    whole = CommitteeReport.for_report(report).html()
+    assert len(shown(whole, tasks)) == 6 and len(shown(whole, indicators)) == 6
+    assert "annex_page" not in whole

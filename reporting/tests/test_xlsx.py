@@ -156,3 +156,26 @@ def test_the_response_downloads_as_an_xlsx_file():
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert response["Content-Disposition"] == 'attachment; filename="tasks-2026-27-q2.xlsx"'
     assert sheet_of(response.content).max_row == 1
+
+
+def test_a_big_download_is_streamed_from_its_file_a_row_at_a_time(monkeypatch):
+    """Past INLINE_BYTES the workbook is served from its temporary file (a FileResponse); the rows are
+    consumed lazily, never held as a list, and the sheet keeps its header, freeze, filter and fills."""
+    import reporting.xlsx
+
+    monkeypatch.setattr(reporting.xlsx, "INLINE_BYTES", 1000)
+    consumed = []
+
+    def rows():
+        for n in range(3000):
+            consumed.append(n)
+            yield [f"Task {n}", date(2026, 9, 30), n % 100, "red" if n % 2 else "green"]
+
+    response = xlsx_response(filename="tasks.xlsx", title="Tasks", columns=COLUMNS, rows=rows())
+    assert response.streaming
+    assert response["Content-Disposition"] == 'attachment; filename="tasks.xlsx"'
+    sheet = sheet_of(b"".join(response.streaming_content))
+    assert len(consumed) == 3000 and sheet.max_row == 3001
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:D3001"
+    assert sheet["A3001"].value == "Task 2999" and sheet["D2"].value == "Green"
+    assert sheet["D3"].fill.fgColor.rgb.endswith(TAG_COLOURS["red"][0])

@@ -60,3 +60,18 @@ def direction_tag(direction):
 def get_count(counter, key):
     """``{{ row.tasks|get_count:"red" }}``: a count from a Counter, 0 when absent."""
     return counter.get(key, 0)
+
+
+@register.simple_tag(takes_context=True)
+def querystring_with(context, name: str, value) -> str:
+    """This page's query string with one parameter set (``?period=…&tasks_page=2``), for pagers whose
+    parameter name is itself a variable."""
+    query = context["request"].GET.copy()
+    query[name] = value
+    return "?" + query.urlencode()
+
+
+@register.filter
+def widget_attr(field, name: str):
+    """A bound field's widget attribute whose name a template cannot spell (``data-lookup``), or ""."""
+    return field.field.widget.attrs.get(name, "")

@@ -1,0 +1,349 @@
+"""``make bench``: what every main page costs at 1× and 10× the demo council (``.venv/bin/python scripts/bench.py``).
+
+For each size it builds the demo council (``load_demo --scale N``) in its own throwaway SQLite file, then, in a
+fresh process signed in as the performance team through Django's test client, requests every main page and
+export 1 + 10 times and prints the number of SQL queries, the median milliseconds and the size of the answer,
+beside an empty view measured in the same process (what the middleware, session and sign-in cost alone).
+Then, unless told not to: the committee PDF (500 tasks, 200 indicators) beside bare WeasyPrint on the same
+HTML, a 2,000-row plan workbook import, and a 20,000-row Excel export with its peak memory.
+
+It prints figures and asserts nothing. Options: ``--sizes 1,10,100``, ``--repeat N``, ``--no-pdf``,
+``--no-import``, ``--no-export``, ``--only PAGE`` (a page's name, repeatable).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "bench-password-1"
+
+#: The pages measured, in the order printed.
+PAGES = (
+    "empty view",
+    "My updates",
+    "task page",
+    "indicator page",
+    "tasks list",
+    "indicators list",
+    "plans list",
+    "dashboard",
+    "sign-off",
+    "council report preview",
+    "tasks Excel",
+    "indicators Excel",
+)
+
+
+def _django(database: Path | None) -> None:
+    if database is not None:
+        os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "serviceplans.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def _manage(database: Path, *args: str) -> None:
+    env = os.environ | {"DATABASE_URL": f"sqlite:///{database}"}
+    subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], check=True, env=env, cwd=ROOT)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# -- the child: one database, every page ------------------------------------------------------------------
+
+
+def _urls() -> dict[str, str]:
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from actions.models import Task
+    from indicators.models import Indicator
+    from plans.models import OrganisationUnit, ReportingPeriod
+    from reporting.reports.services import report_create
+
+    task = Task.objects.order_by("id").first()
+    indicator = Indicator.objects.filter(values__isnull=False).order_by("id").first()
+    council = OrganisationUnit.objects.get(parent__isnull=True)
+    period = (
+        ReportingPeriod.objects.filter(kind="quarter", state="open").order_by("-start_date").first()
+        or ReportingPeriod.objects.filter(kind="quarter").order_by("-start_date").first()
+    )
+    user = get_user_model().objects.get(username="performance")
+    report = report_create(user=user, unit=council, period=period, committee="Bench Committee")
+    return {
+        "empty view": "/__bench_empty__/",
+        "My updates": reverse("home"),
+        "task page": reverse("actions:task-detail", args=[task.pk]),
+        "indicator page": reverse("indicators:indicator-detail", args=[indicator.pk]),
+        "tasks list": reverse("actions:task-list"),
+        "indicators list": reverse("indicators:indicator-list"),
+        "plans list": reverse("plans:plan-list"),
+        "dashboard": reverse("reporting:dashboard"),
+        "sign-off": reverse("actions:return-list"),
+        "council report preview": reverse("reporting:report-detail", args=[report.pk]),
+        "tasks Excel": reverse("actions:task-list") + "?format=xlsx",
+        "indicators Excel": reverse("indicators:indicator-list") + "?format=xlsx",
+    }
+
+
+def _body_size(response) -> int:
+    if getattr(response, "streaming", False):
+        return sum(len(chunk) for chunk in response.streaming_content)
+    return len(response.content)
+
+
+def measure_pages(database: Path, repeat: int, only: list[str]) -> dict:
+    _django(database)
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.http import HttpResponse
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.urls import clear_url_caches, path
+
+    import serviceplans.urls
+
+    setup_test_environment()
+    serviceplans.urls.urlpatterns.insert(0, path("__bench_empty__/", lambda request: HttpResponse("")))
+    clear_url_caches()
+    urls = _urls()
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="performance"))
+    results = {}
+    for name, url in urls.items():
+        if only and name not in only and name != "empty view":
+            continue
+        response = client.get(url)  # warm-up: caches, templates, the first query plans
+        assert response.status_code == 200, (name, url, response.status_code)
+        size = _body_size(response)
+        times = []
+        for _ in range(repeat):
+            with CaptureQueriesContext(connection) as queries:
+                start = time.perf_counter()
+                response = client.get(url)
+                _body_size(response)
+                times.append((time.perf_counter() - start) * 1000)
+        results[name] = {"queries": len(queries), "ms": statistics.median(times), "bytes": size}
+    return results
+
+
+def measure_pdf() -> dict:
+    _django(None)
+    from django.core.management import call_command
+    from weasyprint import HTML
+
+    from reporting.benchmark import build_council
+    from reporting.reports.committee import CommitteeReport
+    from reporting.reports.pdf import BASE_URL, PDF_VARIANT, StaticFilesFetcher, html_to_pdf
+    from reporting.reports.services import report_build
+
+    call_command("migrate", verbosity=0)
+    plan, period = build_council(tasks=500, indicators=200)
+    start = time.perf_counter()
+    report = report_build(plan=plan, period=period, committee="Benchmark Committee")
+    paper = CommitteeReport.for_report(report)
+    html = paper.html()
+    gathered = time.perf_counter() - start
+    start = time.perf_counter()
+    html_to_pdf(html)
+    app = time.perf_counter() - start
+    start = time.perf_counter()
+    HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher()).write_pdf(
+        pdf_variant=PDF_VARIANT, pdf_tags=True
+    )
+    bare = time.perf_counter() - start
+    return {"gather + HTML s": gathered, "app PDF s": app, "bare WeasyPrint s": bare}
+
+
+def measure_import() -> dict:
+    _django(None)
+    from django.core.management import call_command
+
+    from reporting.benchmark import build_council
+    from reporting.workbook.export import plan_workbook_bytes
+    from reporting.workbook.importer import plan_import
+
+    call_command("migrate", verbosity=0)
+    plan, _period = build_council(tasks=1600, indicators=400)
+    data = plan_workbook_bytes(plan)
+    plan.slug, plan.title = "bench-plan-old", "Old plan"
+    plan.save(update_fields=["slug", "title"])
+    start = time.perf_counter()
+    result = plan_import(workbook_bytes=data, dry_run=False)
+    seconds = time.perf_counter() - start
+    return {"rows": 2000, "ok": result.ok, "s": seconds, "errors": [str(e) for e in result.errors[:3]]}
+
+
+def measure_export(rows: int) -> dict:
+    _django(None)
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from reporting.benchmark import build_council
+    from serviceplans.roles import PERFORMANCE_TEAM, roles_ensure
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    build_council(tasks=rows, indicators=0)
+    groups = roles_ensure()
+    user = get_user_model().objects.create_user("performance", password=PASSWORD)
+    user.groups.add(groups[PERFORMANCE_TEAM])
+    client = Client()
+    client.force_login(user)
+    before = _peak_mb()
+    start = time.perf_counter()
+    response = client.get("/tasks/?format=xlsx")
+    size = _body_size(response)
+    seconds = time.perf_counter() - start
+    peak = _peak_mb()
+    # Again under tracemalloc (slower, so not timed): the peak of Python's own allocations.
+    tracemalloc.start()
+    _body_size(client.get("/tasks/?format=xlsx"))
+    heap = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    return {
+        "rows": rows,
+        "status": response.status_code,
+        "s": seconds,
+        "MB": size / 1e6,
+        "Python heap peak MB": heap,
+        "RSS peak MB": peak,
+        "RSS before MB": before,
+    }
+
+
+# -- the parent: build, run the children, print ----------------------------------------------------------
+
+
+def _child(*args: str, database: Path | None = None) -> dict:
+    env = dict(os.environ)
+    if database is None:
+        folder = tempfile.mkdtemp(prefix="bench-")
+        env["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+    output = subprocess.run(
+        [sys.executable, __file__, "--child", *args],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if database is None:
+        shutil.rmtree(folder, ignore_errors=True)
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,10")
+    parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--no-pdf", action="store_true")
+    parser.add_argument("--no-import", action="store_true")
+    parser.add_argument("--no-export", action="store_true")
+    parser.add_argument("--export-rows", type=int, default=20_000)
+    parser.add_argument("--only", action="append", default=[])
+    parser.add_argument(
+        "--keep", type=Path, help="Keep the scaled databases in this folder (reused if there)."
+    )
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.child:
+        kind, *rest = args.child
+        if kind == "pages":
+            result = measure_pages(Path(rest[0]), int(rest[1]), rest[2:])
+        elif kind == "pdf":
+            result = measure_pdf()
+        elif kind == "import":
+            result = measure_import()
+        else:
+            result = measure_export(int(rest[0]))
+        print(json.dumps(result))
+        return
+
+    sizes = [int(s) for s in args.sizes.split(",")]
+    one, five, _ = os.getloadavg()
+    print(
+        f"{os.cpu_count()} CPUs, load average {one:.2f} / {five:.2f}; median of {args.repeat} requests each"
+    )
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    results = {}
+    try:
+        for size in sizes:
+            database = folder / f"demo-{size}x.sqlite3"
+            if not database.exists():
+                start = time.perf_counter()
+                _manage(database, "migrate", "--verbosity", "0")
+                _manage(database, "load_demo", "--password", PASSWORD, "--scale", str(size))
+                print(f"Built the {size}× council in {time.perf_counter() - start:.1f} s", flush=True)
+            working = folder / f"work-{size}x.sqlite3"
+            shutil.copyfile(database, working)
+            results[size] = _child("pages", str(working), str(args.repeat), *args.only, database=working)
+            working.unlink()
+            for page, row in results[size].items():  # as each size finishes, in case a later one is slow
+                print(
+                    f"  {size}× {page:<24}{row['queries']:>4} q {row['ms']:>9.1f} ms {row['bytes'] / 1024:>8.0f} KB"
+                )
+    finally:
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    header = f"{'page':<24}" + "".join(f"{f'{s}× q':>7}{f'{s}× ms':>10}{f'{s}× KB':>9}" for s in sizes)
+    header += "".join(f"{f'{s}×/1×':>8}" for s in sizes[1:])
+    print(header)
+    for page in PAGES:
+        if page not in results[sizes[0]]:
+            continue
+        line = f"{page:<24}"
+        for size in sizes:
+            row = results[size][page]
+            line += f"{row['queries']:>7}{row['ms']:>10.1f}{row['bytes'] / 1024:>9.0f}"
+        for size in sizes[1:]:
+            line += f"{results[size][page]['ms'] / results[sizes[0]][page]['ms']:>8.2f}"
+        print(line, flush=True)
+
+    if not args.no_export:
+        export = _child("export", str(args.export_rows))
+        print(
+            f"Excel export of {export['rows']:,} tasks: {export['s']:.2f} s, {export['MB']:.1f} MB file, "
+            f"Python heap peak {export['Python heap peak MB']:.0f} MB, process RSS peak {export['RSS peak MB']:.0f} MB "
+            f"({export['RSS before MB']:.0f} MB before)",
+            flush=True,
+        )
+    if not args.no_import:
+        imported = _child("import")
+        print(
+            f"Plan workbook import of {imported['rows']:,} rows (1,600 tasks, 400 indicators): "
+            f"{imported['s']:.2f} s, ok {imported['ok']} {imported['errors'] or ''}",
+            flush=True,
+        )
+    if not args.no_pdf:
+        pdf = _child("pdf")
+        print(
+            f"Committee PDF, 500 tasks and 200 indicators: gather + HTML {pdf['gather + HTML s']:.2f} s, "
+            f"the app's PDF {pdf['app PDF s']:.2f} s, bare WeasyPrint on the same HTML {pdf['bare WeasyPrint s']:.2f} s",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+#!/bin/sh
+# make loadtest: 50 signed-in users for 60 s against gunicorn (2 workers × 4 threads) and PostgreSQL, with the
+# demo council at 10×. Loopback only. Uses the test PostgreSQL server (scripts/test-postgres.sh) unless
+# LOADTEST_DATABASE_URL is set. Prints locust's table: requests/s, p50/p95/p99 and failures for each page.
+set -eu
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-.venv/bin/python}
+BIN=$(dirname "$PYTHON")
+PORT=${LOADTEST_PORT:-8152}
+SCALE=${LOADTEST_SCALE:-10}
+USERS=${LOADTEST_USERS:-50}
+DURATION=${LOADTEST_DURATION:-60s}
+export LOADTEST_PASSWORD=${LOADTEST_PASSWORD:-loadtest-password-1}
+if [ -z "${LOADTEST_DATABASE_URL:-}" ]; then
+	server=$(scripts/test-postgres.sh start)
+	LOADTEST_DATABASE_URL="${server%/*}/${LOADTEST_DB_NAME:-loadtest_${SCALE}x}"
+	"$PYTHON" - "$LOADTEST_DATABASE_URL" <<'PY'
+import sys, psycopg
+url = sys.argv[1]
+base, name = url.rsplit("/", 1)
+with psycopg.connect(base + "/postgres", autocommit=True) as connection:
+    connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    connection.execute(f'CREATE DATABASE "{name}"')
+PY
+fi
+export DATABASE_URL="$LOADTEST_DATABASE_URL"
+if [ -z "${LOADTEST_REUSE:-}" ]; then
+"$PYTHON" manage.py migrate --verbosity 0
+"$PYTHON" manage.py load_demo --password "$LOADTEST_PASSWORD" --scale "$SCALE" | tail -1
+fi
+"$BIN/gunicorn" serviceplans.wsgi:application --bind "127.0.0.1:$PORT" --workers 2 --threads 4 \
+	--access-logfile /dev/null --error-logfile /tmp/loadtest-gunicorn.log &
+gunicorn=$!
+trap 'kill $gunicorn 2>/dev/null || true' EXIT INT TERM
+sleep 3
+"$BIN/locust" -f scripts/locustfile.py --headless -u "$USERS" -r 10 -t "$DURATION" \
+	--host "http://127.0.0.1:$PORT" --only-summary --stop-timeout 5

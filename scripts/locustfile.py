@@ -1,0 +1,134 @@
+"""A load test of signed-in users (``make loadtest``; see scripts/loadtest.sh): locust, loopback only.
+
+Each simulated user signs in as one of the demo's officer, manager or performance-team accounts and then,
+with pauses of 0.5–2 s, does what people do in a reporting week: My updates most often, the task and
+indicator lists with filters, a task or an indicator page, the dashboard, and saving a task update or an
+indicator value (re-saving the form as it stands, so the data stays valid however long the test runs).
+"""
+
+import html
+import os
+import random
+import re
+
+from gevent.lock import Semaphore
+from locust import HttpUser, between, task
+
+PASSWORD = os.environ.get("LOADTEST_PASSWORD", "loadtest-password-1")
+USERNAMES = ("officer", "manager", "performance")
+LINK = re.compile(r'href="(/(?:tasks|indicators)/\d+/)"')
+UPDATE_LINK = re.compile(r'href="(/tasks/\d+/update/\d+/)"')
+VALUE_LINK = re.compile(r'href="(/indicators/\d+/value/\d+/)"')
+FORM = re.compile(r'<form[^>]*method="post"[^>]*>(.*?)</form>', re.S)
+INPUT = re.compile(r"<input([^>]*)>")
+TEXTAREA = re.compile(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', re.S)
+SELECT = re.compile(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', re.S)
+SELECTED = re.compile(r'<option value="([^"]*)"[^>]*selected')
+ATTRIBUTE = re.compile(r'(\w[\w-]*)="([^"]*)"')
+
+
+def form_fields(page: str) -> dict[str, str]:
+    """The fields of the page's first POST form as they stand: inputs, text areas and chosen options."""
+    match = FORM.search(page)
+    if match is None:
+        return {}
+    body, fields = match.group(1), {}
+    for attributes in INPUT.findall(body):
+        attrs = dict(ATTRIBUTE.findall(attributes))
+        if "name" not in attrs or attrs.get("type") in ("submit", "button"):
+            continue
+        if attrs.get("type") in ("radio", "checkbox") and "checked" not in attributes:
+            continue
+        fields[attrs["name"]] = html.unescape(attrs.get("value", ""))
+    for name, text in TEXTAREA.findall(body):
+        fields[name] = html.unescape(text.strip())
+    for name, options in SELECT.findall(body):
+        chosen = SELECTED.search(options)
+        if chosen:
+            fields[name] = html.unescape(chosen.group(1))
+    return fields
+
+
+class CouncilUser(HttpUser):
+    wait_time = between(0.5, 2)
+    #: One sign-in per account, shared by the simulated users of that account: people stay signed in, and
+    #: fifty password hashes at once (deliberately slow) would measure the hasher, not the pages.
+    sessions: dict[str, dict] = {}
+    signing_in = {username: Semaphore() for username in USERNAMES}
+
+    def on_start(self):
+        self.username = random.choice(USERNAMES)
+        with self.signing_in[self.username]:
+            self.sign_in()
+        home = self.client.get("/", name="My updates")
+        self.updates = UPDATE_LINK.findall(home.text)
+        self.values = VALUE_LINK.findall(home.text)
+        listed = self.client.get("/tasks/", name="tasks list").text
+        listed += self.client.get("/indicators/", name="indicators list").text
+        self.pages = LINK.findall(listed) or ["/tasks/"]
+
+    def sign_in(self):
+        cookies = self.sessions.get(self.username)
+        if cookies is not None:
+            for name, value in cookies.items():
+                self.client.cookies.set(name, value)
+            return
+        login = self.client.get("/accounts/login/", name="sign in (form)")
+        token = form_fields(login.text).get("csrfmiddlewaretoken", "")
+        self.client.post(
+            "/accounts/login/",
+            {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token},
+            name="sign in",
+        )
+        self.sessions[self.username] = self.client.cookies.get_dict()
+
+    @task(6)
+    def my_updates(self):
+        self.client.get("/", name="My updates")
+
+    @task(3)
+    def tasks_list(self):
+        params = random.choice(
+            [
+                {},
+                {"status": "red"},
+                {"q": "plan"},
+                {"unit": "environment"},
+                {"overdue": "true"},
+                {"page": "2"},
+            ]
+        )
+        self.client.get("/tasks/", params=params, name="tasks list")
+
+    @task(3)
+    def indicators_list(self):
+        params = random.choice([{}, {"sort": "name"}, {"q": "percentage"}, {"rag": "red"}, {"page": "2"}])
+        self.client.get("/indicators/", params=params, name="indicators list")
+
+    @task(4)
+    def detail_page(self):
+        url = random.choice(self.pages)
+        self.client.get(url, name="task page" if url.startswith("/tasks/") else "indicator page")
+
+    @task(2)
+    def dashboard(self):
+        self.client.get("/dashboard/", name="dashboard")
+
+    @task(1)
+    def plans(self):
+        self.client.get("/plans/", name="plans list")
+
+    @task(2)
+    def save(self):
+        links = [(url, "save task update") for url in self.updates] + [
+            (url, "save indicator value") for url in self.values
+        ]
+        if not links:
+            return
+        url, name = random.choice(links)
+        page = self.client.get(url, name=name + " (form)")
+        fields = form_fields(page.text)
+        if fields:
+            with self.client.post(url, fields, name=name, catch_response=True) as response:
+                if response.status_code >= 500:
+                    response.failure(f"{response.status_code}")
