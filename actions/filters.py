@@ -25,7 +25,6 @@ from datetime import date
 import django_filters
 from django import forms
 from django.db.models import (
-    BooleanField,
     Case,
     CharField,
     DateTimeField,
@@ -48,10 +47,9 @@ from plans.selectors import UnitTree, unit_tree
 from reporting.selectors import TASK_STATUS_ORDER, dashboard_periods, default_period
 from serviceplans.status import status_look
 
-from .models import ProgressStatus, ProgressUpdate, Task, TaskOfficer
-from .selectors import tasks_in_scope
+from .models import ProgressUpdate, Task, TaskOfficer
+from .selectors import tasks_in_scope, with_overdue
 
-FINISHED = [ProgressStatus.COMPLETED, ProgressStatus.NOT_APPLICABLE]
 NO_UPDATE = "missing"
 
 
@@ -77,11 +75,6 @@ def tasks_with_period_status(
             period_status=Value(None, output_field=CharField()),
             period_percent=Value(None, output_field=IntegerField()),
             period_updated_at=Value(None, output_field=DateTimeField()),
-            latest_status=Subquery(
-                ProgressUpdate.objects.filter(task=OuterRef("pk"))
-                .order_by("-period__end_date", "-period__start_date")
-                .values("status")[:1]
-            ),
         )
         cutoff = today
     else:
@@ -89,27 +82,15 @@ def tasks_with_period_status(
         this_period = ProgressUpdate.objects.filter(
             task=OuterRef("pk"), period__end_date=period.end_date
         ).order_by("-period__start_date")
-        so_far = ProgressUpdate.objects.filter(
-            task=OuterRef("pk"), period__end_date__lte=period.end_date
-        ).order_by("-period__end_date", "-period__start_date")
         queryset = queryset.filter(
             plan__first_year__lte=year, plan__first_year__gt=year - F("plan__years")
         ).annotate(
             period_status=Subquery(this_period.values("status")[:1]),
             period_percent=Subquery(this_period.values("percent_complete")[:1]),
             period_updated_at=Subquery(this_period.values("updated_at")[:1]),
-            latest_status=Subquery(so_far.values("status")[:1]),
         )
         cutoff = period.end_date
-    return queryset.annotate(
-        is_overdue=Case(
-            When(
-                Q(due_date__lt=cutoff) & (Q(latest_status__isnull=True) | ~Q(latest_status__in=FINISHED)),
-                then=Value(True),
-            ),
-            default=Value(False),
-            output_field=BooleanField(),
-        ),
+    return with_overdue(queryset, cutoff).annotate(
         status_rank=Case(
             *[
                 When(period_status=key, then=Value(rank))

@@ -33,6 +33,11 @@ The rules
 * **Commentary on a variance** (:func:`variance_needs_commentary`): a narrative is needed when the progress
   reported is more than 20 percentage points ahead of or behind the progress expected (exactly 20 is not
   more).
+* **Overdue** (:func:`task_is_overdue`): at a period, a task is overdue when it was due before the period
+  ended and the latest status reported by the period's end is neither completed nor not applicable (no
+  update at all counts as not finished). A task completed in Q1 is not overdue at Q2 for want of a Q2
+  update. The task list, the dashboard and committee papers all use this rule (the lists through
+  ``actions.selectors.with_overdue``, the same rule in SQL).
 * **Commentary on a status** (:func:`status_needs_commentary`): amber, red and not applicable always need
   the reason written down.
 
@@ -201,6 +206,15 @@ def variance_needs_commentary(*, reported: int, expected: int | None, threshold_
     if expected is None:
         return False
     return abs(reported - expected) > threshold_points
+
+
+#: Statuses that end a task: once reported, the task is never overdue.
+FINISHED_STATUSES = frozenset({Status.COMPLETED.value, Status.NOT_APPLICABLE.value})
+
+
+def task_is_overdue(*, due_date: date | None, period_end: date, latest_status: str | None) -> bool:
+    """Due before ``period_end``, and the latest status reported by then does not finish it."""
+    return due_date is not None and due_date < period_end and latest_status not in FINISHED_STATUSES
 
 
 def status_needs_commentary(status: str | None) -> bool:

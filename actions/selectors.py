@@ -2,8 +2,21 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 
 from indicators.models import IndicatorOfficer, IndicatorValue
 from plans.models import Officer, OrganisationUnit, Plan, ReportingPeriod
@@ -12,11 +25,33 @@ from plans.selectors import open_periods_in_plan
 from serviceplans.periods import frequency_for, period_kind_for
 
 from .models import ProgressUpdate, Return, Task, TaskOfficer
+from .rules import FINISHED_STATUSES
 
 
 def tasks_in_scope() -> QuerySet[Task]:
     """Tasks with their plan, section and units, for lists and roll-ups."""
     return Task.objects.select_related("plan", "plan__unit", "section", "section__unit", "objective")
+
+
+def with_overdue(tasks: QuerySet[Task], cutoff: date) -> QuerySet[Task]:
+    """The tasks with ``latest_status`` (the latest status reported for a period ending on or before
+    ``cutoff``) and ``is_overdue``: :func:`actions.rules.task_is_overdue`, the same rule in SQL."""
+    so_far = ProgressUpdate.objects.filter(task=OuterRef("pk"), period__end_date__lte=cutoff).order_by(
+        "-period__end_date", "-period__start_date"
+    )
+    return tasks.annotate(
+        latest_status=Subquery(so_far.values("status")[:1], output_field=CharField())
+    ).annotate(
+        is_overdue=Case(
+            When(
+                Q(due_date__lt=cutoff)
+                & (Q(latest_status__isnull=True) | ~Q(latest_status__in=list(FINISHED_STATUSES))),
+                then=Value(True),
+            ),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
 
 
 def task_for_page() -> QuerySet[Task]:

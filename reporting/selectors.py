@@ -27,7 +27,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from actions.models import ProgressStatus, ProgressUpdate, Task
+from actions.models import ProgressUpdate, Task
+from actions.selectors import with_overdue
 from indicators.performance import IndicatorRecord, PeriodPerformance
 from indicators.rules import DueState, Rag, value_due_state
 from indicators.selectors import indicators_with_record
@@ -148,20 +149,22 @@ def _tasks_due(judged: Period, *, unit: OrganisationUnit | None, tree) -> QueryS
         tasks = tasks.filter(
             Q(section__unit_id__in=ids) | Q(section__unit__isnull=True, plan__unit_id__in=ids)
         )
-    return tasks.annotate(
-        unit_key=Coalesce("section__unit_id", "plan__unit_id"),
-        unit_name=Coalesce("section__unit__name", "plan__unit__name"),
-        period_status=Subquery(update.values("status")[:1], output_field=CharField()),
-    ).order_by()
+    return (
+        with_overdue(tasks, judged.end)
+        .annotate(
+            unit_key=Coalesce("section__unit_id", "plan__unit_id"),
+            unit_name=Coalesce("section__unit__name", "plan__unit__name"),
+            period_status=Subquery(update.values("status")[:1], output_field=CharField()),
+        )
+        .order_by()
+    )
 
 
 def _task_exceptions(tasks: QuerySet[Task], judged: Period, missing: str) -> QuerySet[Task]:
-    """The tasks that are red, amber, overdue or without an update, worst first (then by unit), each with
-    ``is_overdue``."""
-    finished = [ProgressStatus.COMPLETED, ProgressStatus.NOT_APPLICABLE]
-    overdue = Q(due_date__lt=judged.end) & (Q(period_status__isnull=True) | ~Q(period_status__in=finished))
+    """The tasks that are red, amber, overdue or without an update, worst first (then by unit); ``tasks``
+    carry ``is_overdue`` (:func:`actions.selectors.with_overdue`, the one overdue rule)."""
+    overdue = Q(is_overdue=True)
     ranked = tasks.annotate(
-        is_overdue=Case(When(overdue, then=Value(1)), default=Value(0), output_field=IntegerField()),
         reason_rank=Case(
             When(period_status="red", then=Value(REASON_ORDER.index("red"))),
             When(overdue, then=Value(REASON_ORDER.index("overdue"))),

@@ -15,8 +15,9 @@ The rules
 * **Indicators** show last year's target and actual (the whole previous financial year) with ★●▲, this
   year's annual target, and the period's actual with its RAG and direction of travel against the same
   period last year.
-* **Exceptions** are tasks that are red, amber, overdue (due before the end of the period and neither
-  completed nor not applicable) or without an update, and indicators that are red, amber or without data.
+* **Exceptions** are tasks that are red, amber, overdue (due before the end of the period, with the latest
+  status reported by then neither completed nor not applicable: ``actions.rules.task_is_overdue``, the rule
+  the task list and the dashboard use too) or without an update, and indicators that are red, amber or without data.
   With “exceptions only” the annexes list only those; the status summary still counts everything.
 * **Plain data**: everything is strings, numbers, booleans, lists and dicts (dates as ISO strings,
   decimals as strings), so a published report can store it as JSON and be rendered again from it alone.
@@ -35,8 +36,8 @@ from django.utils.dateformat import format as date_format
 
 from actions.models import ProgressStatus, ProgressUpdate, Task, TaskOfficer
 from actions.progress import task_expected_percent
-from actions.rules import expected_percent
-from actions.selectors import tasks_in_scope
+from actions.rules import expected_percent, task_is_overdue
+from actions.selectors import tasks_in_scope, with_overdue
 from indicators.models import Indicator
 from indicators.performance import IndicatorRecord
 from indicators.rules import Rag
@@ -118,7 +119,7 @@ def report_tasks(scope: Scope) -> list[Task]:
     when the report's period ends: three queries (four for a unit, which reads the tree)."""
     updates = ProgressUpdate.objects.filter(period__end_date=scope.period.end_date).select_related("period")
     tasks = (
-        tasks_in_scope()
+        with_overdue(tasks_in_scope(), scope.period.end_date)
         .filter(_scope_filter(scope))
         .prefetch_related(
             Prefetch("task_officers", TaskOfficer.objects.select_related("officer")),
@@ -178,7 +179,9 @@ def _due(task: Task) -> str:
 def task_row(task: Task, period: ReportingPeriod) -> dict:
     update = _update_for(task)
     status = update.status if update else "missing"
-    overdue = bool(task.due_date and task.due_date < period.end_date and status not in NOT_JUDGED)
+    overdue = task_is_overdue(
+        due_date=task.due_date, period_end=period.end_date, latest_status=task.latest_status
+    )
     return {
         "id": task.pk,
         "reference": task.reference,
