@@ -237,8 +237,10 @@ def test_two_app_servers_and_two_workers_are_one_service(several_servers, settin
 
     # Renders queued at once: each done exactly once, by one of the two workers.
     council = small_council(size=2)
-    report = make_report(council)
-    renders = [report_render_start(report=report, user=user) for _ in range(RENDERS)]
+    # Four different reports: one render each (the same report asked for again would join its render).
+    reports = [make_report(council, title=f"Report {n}") for n in range(RENDERS)]
+    report = reports[0]
+    renders = [report_render_start(report=each, user=None) for each in reports]
     wait_for(
         lambda: ReportRender.objects.filter(state=ReportRender.State.DONE).count() == RENDERS,
         "the renders",
