@@ -3,14 +3,19 @@
 Everything that differs between a laptop, CI and a council's server comes from environment variables, with
 defaults that are safe for local development:
 
-- ``DEBUG`` (default ``true`` for ``make run``; set ``false`` in production).
-- ``SECRET_KEY``: required when ``DEBUG`` is off.
+- ``DEBUG``: off unless ``DEBUG=true`` (which ``make run`` and the test suite set).
+- ``SECRET_KEY``: required when ``DEBUG`` is off: the service refuses to start without one.
 - ``DATABASE_URL``: e.g. ``postgres://app:app@127.0.0.1:5432/app``; unset means a SQLite file ``db.sqlite3``
   in the project folder.
 - ``ALLOWED_HOSTS``, ``CSRF_TRUSTED_ORIGINS``: comma-separated.
 - ``COUNCIL_NAME``: the council's name shown in the header and on papers.
 - ``EMAIL_BACKEND``, ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
-  ``EMAIL_USE_TLS``, ``DEFAULT_FROM_EMAIL``: Django's own names (console backend by default).
+  ``EMAIL_USE_TLS``, ``DEFAULT_FROM_EMAIL``: Django's own names (the console with DEBUG on, SMTP off).
+- Behind HTTPS (DEBUG off): ``SECURE_SSL_REDIRECT`` (true), ``SECURE_HSTS_SECONDS`` (one year),
+  ``SECURE_HSTS_INCLUDE_SUBDOMAINS`` (true), ``SECURE_HSTS_PRELOAD`` (true), ``SECURE_PROXY_SSL_HEADER``
+  (e.g. ``HTTP_X_FORWARDED_PROTO,https``: only when the proxy in front sets that header itself).
+- ``CONN_MAX_AGE``: seconds a database connection is kept (60 for PostgreSQL, 0 for SQLite).
+- ``LOG_LEVEL`` (INFO), ``LOG_FORMAT`` (``json`` lines, or ``text``), ``SENTRY_DSN`` (optional).
 - ``TASKS_BACKEND``: where background work is queued (the database, run by ``db_worker``).
 - ``SITE_URL``: the address people reach the service at, for links in reminder e-mails.
 - ``IMPORT_MAX_BYTES``, ``IMPORT_MAX_ROWS``: limits on uploaded plan workbooks (10 MB, 20,000 rows);
@@ -21,17 +26,23 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 
-DEBUG = env.bool("DEBUG", default=True)
+# Safe by default: DEBUG is on only when asked for, and then only on a developer's machine.
+DEBUG = env.bool("DEBUG", default=False)
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off. Set the SECRET_KEY environment variable to a long "
+            "random value, e.g. the output of: python -c 'import secrets; print(secrets.token_urlsafe(50))' "
+            "(or set DEBUG=true on a development machine)."
+        )
     SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
@@ -60,7 +71,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "serviceplans.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -83,6 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "serviceplans.context_processors.council",
             ],
         },
@@ -96,6 +110,11 @@ WSGI_APPLICATION = "serviceplans.wsgi.application"
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Keep connections open between requests (a new PostgreSQL connection costs about 5 ms), checked before
+# reuse so a restarted database server costs one failed check, not a failed request.
+_on_postgresql = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60 if _on_postgresql else 0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -133,13 +152,20 @@ STORAGES = {
     },
 }
 
-# In development and tests WhiteNoise serves straight from the apps' and project's static folders.
+# In development and tests WhiteNoise serves straight from the apps' and project's static folders; in
+# production only what collectstatic gathered into STATIC_ROOT.
 WHITENOISE_AUTOREFRESH = DEBUG
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = DEBUG
 
 # E-mail is configured with Django's familiar EMAIL_* variable names, turned into Django 6.1's MAILERS
-# (the EMAIL_* settings themselves are deprecated there). Console backend by default: nothing leaves here.
-EMAIL_BACKEND_PATH = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# (the EMAIL_* settings themselves are deprecated there). The console with DEBUG on (nothing leaves the
+# machine), SMTP otherwise.
+EMAIL_BACKEND_PATH = env.str(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
 MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH, "OPTIONS": {}}}
 if EMAIL_BACKEND_PATH == "django.core.mail.backends.smtp.EmailBackend":
     MAILERS["default"]["OPTIONS"] = {
@@ -153,10 +179,46 @@ if EMAIL_BACKEND_PATH == "django.core.mail.backends.smtp.EmailBackend":
     }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="performance@localhost")
 
+# HTTPS. In production (DEBUG off) every page is served over HTTPS only: plain HTTP is redirected (except
+# the health checks, which load balancers call over HTTP), browsers are told to insist on HTTPS (HSTS) and
+# cookies are sent over HTTPS only. Behind a proxy that ends TLS, SECURE_PROXY_SSL_HEADER names the header
+# it sets, e.g. HTTP_X_FORWARDED_PROTO,https; set it only when the proxy always sets or strips that header.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 if not DEBUG:
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
+    # The service has a host name of its own (plans.council.gov.uk), so these cover only its own
+    # subdomains; "preload" does nothing until the domain's owner submits it to the browsers' list.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
-    SECURE_CONTENT_TYPE_NOSNIFF = True
+_proxy_header = env.list("SECURE_PROXY_SSL_HEADER", default=[])
+if _proxy_header:
+    if len(_proxy_header) != 2:
+        raise ImproperlyConfigured(
+            "SECURE_PROXY_SSL_HEADER must be a header and a value, e.g. HTTP_X_FORWARDED_PROTO,https"
+        )
+    SECURE_PROXY_SSL_HEADER = tuple(_proxy_header)
+
+# Content-Security-Policy (Django's own): only this site's scripts, styles, images and fonts; inline scripts
+# only with the page's nonce ({{ csp_nonce }}); no inline styles; no frames, plugins or foreign forms.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+# Pages for errors in the service's own layout (templates/400.html … 500.html, 403_csrf.html).
+CSRF_FAILURE_VIEW = "serviceplans.errors.csrf_failure"
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/govuk.html"
 
@@ -175,9 +237,43 @@ IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
 # process. Blank means a folder in the system's temporary directory.
 IMPORT_HOLDING_DIR = env.str("IMPORT_HOLDING_DIR", default="")
 
+# Logs: one JSON object a line on standard output (LOG_FORMAT=text for plain lines), each with the request
+# id, user id and outcome where there is a request. See serviceplans/logs.py.
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "filters": {"request": {"()": "serviceplans.logs.RequestContextFilter"}},
+    "formatters": {
+        "json": {"()": "serviceplans.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request"],
+            "formatter": "text" if env.str("LOG_FORMAT", default="json") == "text" else "json",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {
+        # Each request is logged once by serviceplans.request; Django's own 4xx/5xx lines would repeat it.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+        # WeasyPrint reports every CSS property it does not know; only its errors are worth a line.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
+
+# Optional error reporting: set SENTRY_DSN (and install sentry-sdk) to send errors to Sentry or GlitchTip.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    try:
+        import sentry_sdk
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            "SENTRY_DSN is set but sentry-sdk is not installed (pip install sentry-sdk)."
+        ) from error
+    sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False, traces_sample_rate=0)

@@ -2,12 +2,15 @@ from django.contrib import admin
 from django.urls import include, path
 
 from actions.views import MyUpdatesView
+from serviceplans import health
 
 admin.site.site_header = "Service plans administration"
 admin.site.site_title = "Service plans"
 admin.site.index_title = "Reference data, plans, tasks and indicators"
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("", MyUpdatesView.as_view(), name="home"),
     path("plans/", include("plans.urls")),
     path("workbooks/", include("reporting.workbook.urls")),
@@ -17,3 +20,8 @@ urlpatterns = [
     path("", include("reporting.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "serviceplans.errors.bad_request"
+handler403 = "serviceplans.errors.permission_denied"
+handler404 = "serviceplans.errors.page_not_found"
+handler500 = "serviceplans.errors.server_error"
