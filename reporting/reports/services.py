@@ -1,6 +1,7 @@
 """Writes for committee reports: create with texts written from the data, edit, publish (freeze)."""
 
 import json
+import logging
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -13,6 +14,8 @@ from reporting.models import Report, ReportRender
 
 from .committee import CommitteeReport, report_content
 from .content import TEXT_FIELDS, Scope, default_texts, default_title, report_figures, scope_size
+
+logger = logging.getLogger(__name__)
 
 #: A report may be published once returns for its period can no longer change.
 PUBLISHABLE_PERIOD_STATES = {ReportingPeriod.State.CLOSED, ReportingPeriod.State.PUBLISHED}
@@ -130,6 +133,17 @@ def report_publish(*, report: Report, user) -> Report:
     report.published_by = user
     report._change_reason = "Published"
     report.save()
+    transaction.on_commit(
+        lambda: logger.info(
+            "Report %s published",
+            report.pk,
+            extra={
+                "event": "report_publish",
+                "report_id": report.pk,
+                "by_user_id": getattr(user, "pk", None),
+            },
+        )
+    )
     return report
 
 
