@@ -1,5 +1,6 @@
-# The service-plan system. `make run` serves the demo council; `make test` runs every test.
-# Both set up everything first: Debian packages, the virtual environment, the database.
+# The service-plan system. `make run` serves the demo council; `make test` runs every test; `make serve`
+# runs it in production (gunicorn and the worker on PostgreSQL). All set up everything first: Debian
+# packages, the virtual environment (from the locked requirements), GOV.UK Frontend from npm.
 
 PORT ?= 8000
 VENV := .venv
@@ -11,12 +12,13 @@ DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconf
 	fonts-liberation2 poppler-utils postgresql chromium nodejs
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-sqlite test-postgres lint format setup system-packages clean
+.PHONY: help run serve test test-sqlite test-postgres lint format setup system-packages lock govuk-frontend clean
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-run: setup ## Set up, load the demo council and serve it on http://127.0.0.1:$(PORT)
+run: export DEBUG ?= true
+run: setup ## Set up, load the demo council and serve it on http://127.0.0.1:$(PORT) (development, DEBUG on)
 	$(PYTHON) manage.py migrate --noinput
 	@[ -s .demo-password ] || $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(9))" > .demo-password
 	@$(PYTHON) manage.py load_demo --password "$${DEMO_PASSWORD:-$$(cat .demo-password)}"
@@ -30,6 +32,19 @@ run: setup ## Set up, load the demo council and serve it on http://127.0.0.1:$(P
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
 
+serve: setup ## Production: migrate, collect static files, run gunicorn and the worker (needs DATABASE_URL, SECRET_KEY)
+	@case "$${DATABASE_URL:-}" in postgres://*|postgresql://*) ;; \
+	  *) echo "make serve runs on PostgreSQL: set DATABASE_URL=postgres://user:password@host:5432/name" >&2; \
+	     echo "(and SECRET_KEY, ALLOWED_HOSTS; see README.md, Running it for real)" >&2; exit 1 ;; esac
+	$(PYTHON) manage.py check --deploy
+	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py ensure_roles
+	$(PYTHON) manage.py collectstatic --noinput -v0
+	$(PYTHON) manage.py db_worker --no-reload & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
+
+test: export DEBUG ?= true
 test: setup ## Set up and run every check and test, on SQLite and then on PostgreSQL
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -40,9 +55,14 @@ test: setup ## Set up and run every check and test, on SQLite and then on Postgr
 test-sqlite: ## Run the test suite on SQLite
 	env -u DATABASE_URL $(BIN)/pytest -q
 
-test-postgres: ## Run the test suite on a PostgreSQL server (started here unless TEST_DATABASE_URL is set)
-	@url="$${TEST_DATABASE_URL:-$$(scripts/test-postgres.sh start)}" && \
-	echo "PostgreSQL test server: $$url" && DATABASE_URL="$$url" $(BIN)/pytest -q
+test-postgres: ## Run the test suite on PostgreSQL: a throw-away server, stopped after (or TEST_DATABASE_URL's)
+	@if [ -n "$${TEST_DATABASE_URL:-}" ]; then \
+		echo "PostgreSQL test server: $$TEST_DATABASE_URL"; DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/pytest -q; \
+	else \
+		scripts/test-postgres.sh status || trap 'scripts/test-postgres.sh stop' EXIT INT TERM; \
+		url=$$(scripts/test-postgres.sh start) && echo "PostgreSQL test server: $$url" && \
+		DATABASE_URL="$$url" $(BIN)/pytest -q; \
+	fi
 
 lint: setup ## ruff lint and format check
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
