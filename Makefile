@@ -70,14 +70,16 @@ lint: setup ## ruff lint and format check
 format: setup ## Format the code with ruff
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
 
-setup: system-packages $(VENV)/.installed node_modules/.installed ## Install Debian, Python and npm packages
+setup: system-packages $(VENV)/.installed node_modules/.installed $(GOVUK_FRONTEND) ## Install Debian, Python and npm packages
 
 system-packages:
 	@scripts/install-debian-packages.sh $(DEBIAN_PACKAGES)
 
-$(VENV)/.installed: pyproject.toml
+# Exactly the locked versions, each checked against its hash (make lock writes the lock files).
+$(VENV)/.installed: requirements/dev.txt
 	@scripts/make-venv.sh $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]' 2>&1 | grep -v "is ignored" || true
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/dev.txt \
+		2>&1 | grep -v "is ignored" || true
 	@$(PYTHON) -c "import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in \
 		('django', 'weasyprint', 'openpyxl', 'django_tables2', 'django_filters', 'django_tasks_db', 'pytest_django')))" \
 		|| { echo "Python packages failed to install"; exit 1; }
@@ -87,6 +89,24 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
 	@touch $@
 
+# GOV.UK Frontend, at the version locked in package-lock.json, copied from node_modules into static/govuk/.
+GOVUK_FRONTEND := static/govuk/govuk-frontend.min.css
+$(GOVUK_FRONTEND): node_modules/.installed scripts/vendor-govuk-frontend.sh
+	@scripts/vendor-govuk-frontend.sh
+
+govuk-frontend: node_modules/.installed ## Copy GOV.UK Frontend (locked in package-lock.json) into static/govuk/
+	@scripts/vendor-govuk-frontend.sh
+
+# The locked versions of every Python package, with hashes, from pyproject.toml's ranges: for Python 3.12 and
+# newer on any platform. Versions already locked are kept unless a range excludes them (UPGRADE=--upgrade
+# moves everything to the newest allowed).
+LOCK := $(BIN)/uv pip compile --quiet --universal --python-version 3.12 --generate-hashes $(UPGRADE) pyproject.toml
+lock: ## Lock the Python packages (requirements/*.txt, with hashes) after changing pyproject.toml
+	@scripts/make-venv.sh $(VENV)
+	@$(BIN)/pip install --quiet --disable-pip-version-check "uv>=0.9" 2>&1 | grep -v "is ignored" || true
+	$(LOCK) -o requirements/base.txt
+	$(LOCK) --extra dev -o requirements/dev.txt
+
 clean: ## Remove the virtual environment, SQLite database and test PostgreSQL server
 	-scripts/test-postgres.sh stop
-	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .demo-password
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .demo-password static/govuk/*.min.* static/govuk/VERSION
