@@ -28,3 +28,7 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # Load the application before forking: a configuration error stops the server at once, with its message.
 preload_app = True
+# gunicorn's control socket (for gunicornc) is one path per user: several servers on one machine would
+# fight over it, and nothing here uses it. GUNICORN_CONTROL_SOCKET=/run/serviceplans/gunicorn.ctl turns it on.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or "gunicorn.ctl"
+control_socket_disable = not os.environ.get("GUNICORN_CONTROL_SOCKET")

@@ -28,7 +28,16 @@ PRODUCTION = {
     "SECURE_PROXY_SSL_HEADER": "HTTP_X_FORWARDED_PROTO,https",
     "EMAIL_HOST": "smtp.millbrook.example",
 }
-CLEARED = {"DATABASE_URL", "DEBUG", "SECRET_KEY", "EMAIL_BACKEND", "ALLOWED_HOSTS", "SECURE_PROXY_SSL_HEADER"}
+# DJANGO_ALLOW_ASYNC_UNSAFE: set by tests/conftest.py for Playwright; a real server never has it.
+CLEARED = {
+    "DATABASE_URL",
+    "DEBUG",
+    "SECRET_KEY",
+    "EMAIL_BACKEND",
+    "ALLOWED_HOSTS",
+    "SECURE_PROXY_SSL_HEADER",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+}
 
 
 def clean_environment(**environ) -> dict:
