@@ -1,7 +1,8 @@
 """Settings for the service-plan system.
 
-Everything that differs between a laptop, CI and a council's server comes from environment variables, with
-defaults that are safe for local development:
+Everything that differs between a laptop, CI and a council's server comes from environment variables. The
+defaults are a council's server's (DEBUG off, HTTPS only, a secret key required); ``DEBUG=true`` gives a
+laptop's (``make run`` sets it; the test suite loads ``serviceplans.settings_test``, which does too):
 
 - ``DEBUG``: off unless ``DEBUG=true`` (which ``make run`` and the test suite set).
 - ``SECRET_KEY``: required when ``DEBUG`` is off: the service refuses to start without one.
