@@ -58,6 +58,10 @@ def test_a_committee_paper_is_styled_the_same_under_production_static_files(sett
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         production = CommitteeReport.for_report(report).pdf()
 
+    print(
+        f"Committee paper: {len(pdf_reader(development).pages)} pages in development, "
+        f"{len(pdf_reader(production).pages)} under production static files"
+    )
     assert "Failed to load stylesheet" not in caplog.text
     assert len(pdf_reader(production).pages) == len(pdf_reader(development).pages)
     assert fonts(production) == fonts(development)
