@@ -6,6 +6,7 @@ PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
+GOVUK_FRONTEND := static/govuk/govuk-frontend.min.css
 # Debian packages the product needs: WeasyPrint's libraries and fonts, pdftoppm, PostgreSQL for the
 # second test run, Chromium for the browser tests, Node's npm for axe-core.
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core \
@@ -90,7 +91,6 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # GOV.UK Frontend, at the version locked in package-lock.json, copied from node_modules into static/govuk/.
-GOVUK_FRONTEND := static/govuk/govuk-frontend.min.css
 $(GOVUK_FRONTEND): node_modules/.installed scripts/vendor-govuk-frontend.sh
 	@scripts/vendor-govuk-frontend.sh
 
