@@ -6,6 +6,7 @@ plain message when the object is not in a state that allows it; who may take a s
 ``serviceplans.permissions`` (the views ask it first).
 """
 
+import logging
 import re
 from datetime import date
 
@@ -25,6 +26,14 @@ from .rules import (
     period_step_check,
     plan_step_check,
 )
+
+logger = logging.getLogger(__name__)
+
+
+def _log_when_committed(message: str, *args, **fields) -> None:
+    """Log an event by name once the change is committed (a rolled-back step is not logged)."""
+    transaction.on_commit(lambda: logger.info(message, *args, extra=fields))
+
 
 __all__ = [
     "IllegalTransition",
@@ -59,6 +68,16 @@ def _plan_step(plan: Plan, action: str, user, reason: str = "", **changes) -> Pl
         setattr(plan, name, value)
     _as(plan, user, reason)
     plan.save()
+    _log_when_committed(
+        "Plan %s: %s (now %s)",
+        plan.pk,
+        action,
+        plan.status,
+        event=f"plan_{action}",
+        plan_id=plan.pk,
+        status=plan.status,
+        by_user_id=getattr(user, "pk", None),
+    )
     return plan
 
 
@@ -264,6 +283,14 @@ def plan_carry_forward(*, plan: Plan, user=None) -> Plan:
                     ),
                     user,
                 ).save()
+    _log_when_committed(
+        "Plan %s carried forward to plan %s",
+        plan.pk,
+        new.pk,
+        event="plan_carry_forward",
+        plan_id=plan.pk,
+        new_plan_id=new.pk,
+    )
     return new
 
 
@@ -306,6 +333,14 @@ def _period_step(period: ReportingPeriod, action: str) -> ReportingPeriod:
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     period.state = period_step_check(action, period.state).value
     period.save(update_fields=["state"])
+    _log_when_committed(
+        "Period %s: %s (now %s)",
+        period.label,
+        action,
+        period.state,
+        event=f"period_{action}",
+        period_id=period.pk,
+    )
     return period
 
 

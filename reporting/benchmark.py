@@ -242,6 +242,9 @@ def main(argv: list[str] | None = None) -> None:
         # A throwaway database: set before Django reads its settings, removed when we finish.
         os.environ["DATABASE_URL"] = f"sqlite:///{Path(folder) / 'benchmark.sqlite3'}"
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "serviceplans.settings")
+        # A developer's tool on a throwaway database: the development settings, as before DEBUG was off
+        # by default (the figures are WeasyPrint's and openpyxl's, which DEBUG does not change).
+        os.environ.setdefault("DEBUG", "true")
         sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
         import django
         from django.core.management import call_command

@@ -2,6 +2,7 @@
 # A throw-away PostgreSQL server for the test suite, on loopback only.
 #   scripts/test-postgres.sh start   starts it (if not running) and prints its DATABASE_URL
 #   scripts/test-postgres.sh stop    stops it
+#   scripts/test-postgres.sh status  succeeds if it is running
 # It lives in a folder of its own under /tmp so the postgres user can reach it wherever the clone is.
 set -euo pipefail
 port=${TEST_POSTGRES_PORT:-5433}
@@ -30,6 +31,9 @@ case "${1:-start}" in
   stop)
     [ -f "$dir/PG_VERSION" ] && as_owner "$bindir/pg_ctl" -D "$dir" -m fast stop >/dev/null 2>&1 || true
     ;;
+  status)
+    [ -f "$dir/PG_VERSION" ] && as_owner "$bindir/pg_ctl" -D "$dir" status >/dev/null 2>&1
+    ;;
   *)
-    echo "usage: $0 start|stop" >&2; exit 2 ;;
+    echo "usage: $0 start|stop|status" >&2; exit 2 ;;
 esac

@@ -1,23 +1,22 @@
 #!/usr/bin/env bash
-# Refresh the vendored GOV.UK Frontend in static/govuk/ from the npm registry.
+# Copy GOV.UK Frontend from node_modules/ (the version locked in package.json / package-lock.json, installed
+# by `npm ci`) into static/govuk/. Run by `make govuk-frontend`, which `make setup` runs.
+#   scripts/vendor-govuk-frontend.sh [NODE_MODULES_DIR]
 # We are not GOV.UK: the GDS Transport font, the crown and the GOV.UK name are not ours to use, so the
 # font-face rules are removed and the type falls back to Arial, as GOV.UK advises other services to do.
 set -euo pipefail
-version=${1:-latest}
 here=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-npm pack "govuk-frontend@$version" --silent >/dev/null
-tar xzf govuk-frontend-*.tgz
-dist=package/dist/govuk
+modules=${1:-$here/node_modules}
+package="$modules/govuk-frontend"
+[ -f "$package/package.json" ] || { echo "govuk-frontend is not in $modules: run npm ci" >&2; exit 1; }
+dist="$package/dist/govuk"
 out="$here/static/govuk"
 mkdir -p "$out"
 sed -E -e 's/@font-face\{[^}]*\}//g' -e 's/font-family:GDS Transport,/font-family:/g' \
   -e 's/font-family:GDS Transport([;}])/font-family:arial,sans-serif\1/g' -e 's#/\*\# sourceMappingURL=[^*]*\*/##' \
   "$dist/govuk-frontend.min.css" >"$out/govuk-frontend.min.css"
 sed -e 's#//\# sourceMappingURL=.*##' "$dist/govuk-frontend.min.js" >"$out/govuk-frontend.min.js"
-node -e 'const p=require("./package/package.json"); console.log(p.version)' >"$out/VERSION"
+node -e 'console.log(require(process.argv[1]).version)' "$package/package.json" >"$out/VERSION"
 cat >"$out/LICENSE.txt" <<'LICENCE'
 GOV.UK Frontend (https://www.npmjs.com/package/govuk-frontend) is released under the MIT License.
 
@@ -41,4 +40,4 @@ USE OR OTHER DEALINGS IN THE SOFTWARE.
 
 The GDS Transport font, the crown logo and the GOV.UK name are not included: they are reserved for GOV.UK.
 LICENCE
-echo "Vendored govuk-frontend $(cat "$out/VERSION") into static/govuk/"
+echo "Copied govuk-frontend $(cat "$out/VERSION") into static/govuk/"

@@ -6,4 +6,4 @@ class ServiceplansConfig(AppConfig):
     verbose_name = "Service plans"
 
     def ready(self):
-        from . import security  # noqa: F401 - connects the sign-in logging to its signals
+        from . import logs, security  # noqa: F401 - connect the sign-in log receivers to their signals

@@ -1,16 +1,22 @@
 """Settings for the service-plan system.
 
-Everything that differs between a laptop, CI and a council's server comes from environment variables, with
-defaults that are safe for local development:
+Everything that differs between a laptop, CI and a council's server comes from environment variables. The
+defaults are a council's server's (DEBUG off, HTTPS only, a secret key required); ``DEBUG=true`` gives a
+laptop's (``make run`` sets it; the test suite loads ``serviceplans.settings_test``, which does too):
 
-- ``DEBUG`` (default ``true`` for ``make run``; set ``false`` in production).
-- ``SECRET_KEY``: required when ``DEBUG`` is off.
+- ``DEBUG``: off unless ``DEBUG=true`` (which ``make run`` and the test suite set).
+- ``SECRET_KEY``: required when ``DEBUG`` is off: the service refuses to start without one.
 - ``DATABASE_URL``: e.g. ``postgres://app:app@127.0.0.1:5432/app``; unset means a SQLite file ``db.sqlite3``
   in the project folder.
 - ``ALLOWED_HOSTS``, ``CSRF_TRUSTED_ORIGINS``: comma-separated.
 - ``COUNCIL_NAME``: the council's name shown in the header and on papers.
 - ``EMAIL_BACKEND``, ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
-  ``EMAIL_USE_TLS``, ``DEFAULT_FROM_EMAIL``: Django's own names (console backend by default).
+  ``EMAIL_USE_TLS``, ``DEFAULT_FROM_EMAIL``: Django's own names (the console with DEBUG on, SMTP off).
+- Behind HTTPS (DEBUG off): ``SECURE_SSL_REDIRECT`` (true), ``SECURE_HSTS_SECONDS`` (one year),
+  ``SECURE_HSTS_INCLUDE_SUBDOMAINS`` (true), ``SECURE_HSTS_PRELOAD`` (true), ``SECURE_PROXY_SSL_HEADER``
+  (e.g. ``HTTP_X_FORWARDED_PROTO,https``: only when the proxy in front sets that header itself).
+- ``CONN_MAX_AGE``: seconds a database connection is kept (60 for PostgreSQL, 0 for SQLite).
+- ``LOG_LEVEL`` (INFO), ``LOG_FORMAT`` (``json`` lines, or ``text``), ``SENTRY_DSN`` (optional).
 - ``TASKS_BACKEND``: where background work is queued (the database, run by ``db_worker``).
 - ``REPORT_RENDERS_PER_USER``: background PDFs one person may have waiting or running at once (3).
 - ``SITE_URL``: the address people reach the service at, for links in reminder e-mails.
@@ -27,17 +33,23 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 
-DEBUG = env.bool("DEBUG", default=True)
+# Safe by default: DEBUG is on only when asked for, and then only on a developer's machine.
+DEBUG = env.bool("DEBUG", default=False)
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off. Set the SECRET_KEY environment variable to a long "
+            "random value, e.g. the output of: python -c 'import secrets; print(secrets.token_urlsafe(50))' "
+            "(or set DEBUG=true on a development machine)."
+        )
     SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
@@ -71,7 +83,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "serviceplans.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -94,6 +108,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "serviceplans.context_processors.council",
             ],
         },
@@ -123,6 +138,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.gettempdir()) / f"serviceplans-test-{os.getpid()}.sqlite3")
     }
+# Keep connections open between requests (a new PostgreSQL connection costs about 5 ms), checked before
+# reuse so a restarted database server costs one failed check, not a failed request.
+_on_postgresql = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60 if _on_postgresql else 0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -146,7 +166,7 @@ DATETIME_FORMAT = "j F Y, H:i"
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -160,13 +180,20 @@ STORAGES = {
     },
 }
 
-# In development and tests WhiteNoise serves straight from the apps' and project's static folders.
+# In development and tests WhiteNoise serves straight from the apps' and project's static folders; in
+# production only what collectstatic gathered into STATIC_ROOT.
 WHITENOISE_AUTOREFRESH = DEBUG
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = DEBUG
 
 # E-mail is configured with Django's familiar EMAIL_* variable names, turned into Django 6.1's MAILERS
-# (the EMAIL_* settings themselves are deprecated there). Console backend by default: nothing leaves here.
-EMAIL_BACKEND_PATH = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# (the EMAIL_* settings themselves are deprecated there). The console with DEBUG on (nothing leaves the
+# machine), SMTP otherwise.
+EMAIL_BACKEND_PATH = env.str(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
 MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH, "OPTIONS": {}}}
 if EMAIL_BACKEND_PATH == "django.core.mail.backends.smtp.EmailBackend":
     MAILERS["default"]["OPTIONS"] = {
@@ -180,10 +207,46 @@ if EMAIL_BACKEND_PATH == "django.core.mail.backends.smtp.EmailBackend":
     }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="performance@localhost")
 
+# HTTPS. In production (DEBUG off) every page is served over HTTPS only: plain HTTP is redirected (except
+# the health checks, which load balancers call over HTTP), browsers are told to insist on HTTPS (HSTS) and
+# cookies are sent over HTTPS only. Behind a proxy that ends TLS, SECURE_PROXY_SSL_HEADER names the header
+# it sets, e.g. HTTP_X_FORWARDED_PROTO,https; set it only when the proxy always sets or strips that header.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 if not DEBUG:
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
+    # The service has a host name of its own (plans.council.gov.uk), so these cover only its own
+    # subdomains; "preload" does nothing until the domain's owner submits it to the browsers' list.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
-    SECURE_CONTENT_TYPE_NOSNIFF = True
+_proxy_header = env.list("SECURE_PROXY_SSL_HEADER", default=[])
+if _proxy_header:
+    if len(_proxy_header) != 2:
+        raise ImproperlyConfigured(
+            "SECURE_PROXY_SSL_HEADER must be a header and a value, e.g. HTTP_X_FORWARDED_PROTO,https"
+        )
+    SECURE_PROXY_SSL_HEADER = tuple(_proxy_header)
+
+# Content-Security-Policy (Django's own): only this site's scripts, styles, images and fonts; inline scripts
+# only with the page's nonce ({{ csp_nonce }}); no inline styles; no frames, plugins or foreign forms.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+# Pages for errors in the service's own layout (templates/400.html … 500.html, 403_csrf.html).
+CSRF_FAILURE_VIEW = "serviceplans.errors.csrf_failure"
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/govuk.html"
 
@@ -247,6 +310,7 @@ RENDER_MAX_AGE_DAYS = env.int("RENDER_MAX_AGE_DAYS", default=7)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     if env.bool("DATABASE_POOL", default=False):
         DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = False  # the pool checks its own connections
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
             "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=1),
             "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=8),
@@ -260,11 +324,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # Issue 16: the public open-data pages at /open/ (published periods only). Off unless switched on.
 OPEN_DATA_ENABLED = env.bool("OPEN_DATA_ENABLED", default=False)
 
+# Logs: one JSON object a line on standard output (LOG_FORMAT=text for plain lines), each with the request
+# id, user id and outcome where there is a request. See serviceplans/logs.py.
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "filters": {"request": {"()": "serviceplans.logs.RequestContextFilter"}},
+    "formatters": {
+        "json": {"()": "serviceplans.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request"],
+            "formatter": "text" if env.str("LOG_FORMAT", default="json") == "text" else "json",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {
+        # Each request is logged once by serviceplans.request; Django's own 4xx/5xx lines would repeat it.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+        # WeasyPrint reports every CSS property it does not know; only its errors are worth a line.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # -- Sign-in protection (issue 11, finding 8) ------------------------------------------------------------------
@@ -302,3 +389,13 @@ PASSWORD_RESET_PER_EMAIL = env.int("PASSWORD_RESET_PER_EMAIL", default=3)
 PASSWORD_RESET_WINDOW_MINUTES = 60
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=8 * 60) * 60
 SESSION_RENEW_SECONDS = 5 * 60
+# Optional error reporting: set SENTRY_DSN (and install sentry-sdk) to send errors to Sentry or GlitchTip.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    try:
+        import sentry_sdk
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            "SENTRY_DSN is set but sentry-sdk is not installed (pip install sentry-sdk)."
+        ) from error
+    sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False, traces_sample_rate=0)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from actions.views import MyUpdatesView
+from serviceplans import health
 from serviceplans.security import LimitedPasswordResetView
 
 admin.site.site_header = "Service plans administration"
@@ -9,6 +10,8 @@ admin.site.site_title = "Service plans"
 admin.site.index_title = "Reference data, plans, tasks and indicators"
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("", MyUpdatesView.as_view(), name="home"),
     path("plans/", include("plans.urls")),
     path("workbooks/", include("reporting.workbook.urls")),
@@ -23,3 +26,8 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("open/", include("opendata.urls")),
 ]
+
+handler400 = "serviceplans.errors.bad_request"
+handler403 = "serviceplans.errors.permission_denied"
+handler404 = "serviceplans.errors.page_not_found"
+handler500 = "serviceplans.errors.server_error"

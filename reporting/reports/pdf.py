@@ -5,17 +5,18 @@
   the window title, so screen readers can read it and members can navigate it by its bookmarks (h1–h3).
 * **Offline**: the stylesheet and any image are read from the static files through
   :class:`StaticFilesFetcher`; nothing else is fetched, so rendering never waits on the network and a
-  paper can never pull in content from elsewhere.
+  paper can never pull in content from elsewhere. This works the same in development (files found by the
+  finders) and in production (hashed names from the manifest storage, read from ``STATIC_ROOT``).
 """
 
 import gc
 import mimetypes
 from contextlib import contextmanager
+from urllib.parse import unquote, urljoin
 
 import pydyf
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.templatetags.static import static
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -24,15 +25,26 @@ BASE_URL = "https://paper.invalid/"
 PDF_VARIANT = "pdf/ua-1"
 
 
+def static_name(url: str) -> str | None:
+    """The static file's name (as the storage knows it, hashed or not) that a paper's ``url`` points at,
+    or None when it is not a static file. Read from ``STATIC_URL`` rather than ``static("")``, which the
+    manifest storage refuses (there is no file called "")."""
+    static_url = staticfiles_storage.base_url or "/static/"
+    prefix = static_url if "://" in static_url else urljoin(BASE_URL, static_url)
+    if not url.startswith(prefix):
+        return None
+    name = unquote(url.removeprefix(prefix).split("?")[0].split("#")[0])
+    return None if not name or ".." in name.split("/") else name
+
+
 class StaticFilesFetcher(URLFetcher):
     """Serves ``https://paper.invalid/static/…`` from the static files (the finders in development, the
     collected files in production) and refuses every other address."""
 
     def fetch(self, url, headers=None):
-        prefix = BASE_URL.rstrip("/") + static("")
-        if not url.startswith(prefix):
+        name = static_name(url)
+        if name is None:
             raise ValueError(f"Papers are rendered offline; not fetching {url}")
-        name = url.removeprefix(prefix).split("?")[0].split("#")[0]
         path = finders.find(name)
         if path is None and staticfiles_storage.exists(name):
             path = staticfiles_storage.path(name)

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import logging
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from reporting.private_files import private_file_delete, private_file_read, priv
 
 from .committee import CommitteeReport, report_content
 from .content import TEXT_FIELDS, Scope, default_texts, default_title, report_figures, scope_size
+
+logger = logging.getLogger(__name__)
 
 #: A report may be published once returns for its period can no longer change.
 PUBLISHABLE_PERIOD_STATES = {ReportingPeriod.State.CLOSED, ReportingPeriod.State.PUBLISHED}
@@ -137,6 +140,17 @@ def report_publish(*, report: Report, user) -> Report:
     report.published_by = user
     report._change_reason = "Published"
     report.save()
+    transaction.on_commit(
+        lambda: logger.info(
+            "Report %s published",
+            report.pk,
+            extra={
+                "event": "report_publish",
+                "report_id": report.pk,
+                "by_user_id": getattr(user, "pk", None),
+            },
+        )
+    )
     return report
 
 

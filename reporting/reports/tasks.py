@@ -5,11 +5,32 @@ enqueued it; with a database-backed backend (``django-tasks-db``) and its worker
 while the page shows its progress. See docs/adr/0002-report-rendering.md.
 """
 
+import logging
+import time
+
 from django.tasks import task
 
 from .services import report_render_run
 
+logger = logging.getLogger(__name__)
+
 
 @task
 def render_report_pdf(render_id: int) -> None:
-    report_render_run(render_id=render_id)
+    started = time.perf_counter()
+    try:
+        report_render_run(render_id=render_id)
+    except Exception:
+        logger.exception(
+            "Rendering PDF %s failed", render_id, extra={"event": "render_failed", "render_id": render_id}
+        )
+        raise
+    logger.info(
+        "Rendered PDF %s",
+        render_id,
+        extra={
+            "event": "render_done",
+            "render_id": render_id,
+            "duration_ms": round((time.perf_counter() - started) * 1000),
+        },
+    )

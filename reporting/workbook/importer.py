@@ -31,7 +31,9 @@ importer decides where the issue leaves it open:
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -98,6 +100,8 @@ STANDARD_FRAMEWORKS = {
 COMPUTED_COLUMNS = {"rag", "symbol", "targetforperiod", "periodtarget"}
 IGNORED_SHEETS = {"notes", "lists", "readme"}
 NOT_A_MARK = {"", "no", "n", "0", "false"}
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -1504,13 +1508,38 @@ def _known_frameworks() -> dict[str, str]:
     return {header_key(code): code for code in Framework.objects.values_list("code", flat=True)}
 
 
-@transaction.atomic
 def plan_import(*, workbook_bytes: bytes, dry_run: bool = False, user=None) -> ImportResult:
     """Import a plan workbook as a new draft plan, all or nothing.
 
     Returns what was (or, with ``dry_run``, would be) created, with every warning; when anything is wrong
-    the result carries the errors and nothing is written. Never raises for a bad file.
+    the result carries the errors and nothing is written. Never raises for a bad file. Each import (and
+    each preview) is logged with its outcome.
     """
+    started = time.perf_counter()
+    result = _plan_import(workbook_bytes=workbook_bytes, dry_run=dry_run, user=user)
+    outcome = "refused" if result.errors else "checked" if dry_run else "imported"
+    logger.log(
+        logging.WARNING if result.errors and not dry_run else logging.INFO,
+        "Plan workbook %s: %d errors, %d warnings",
+        outcome,
+        len(result.errors),
+        len(result.warnings),
+        extra={
+            "event": "plan_import" if not dry_run else "plan_import_preview",
+            "outcome": outcome,
+            "plan_id": result.plan_id,
+            "errors": len(result.errors),
+            "warnings": len(result.warnings),
+            "bytes": len(workbook_bytes),
+            "duration_ms": round((time.perf_counter() - started) * 1000),
+            "by_user_id": getattr(user, "pk", None),
+        },
+    )
+    return result
+
+
+@transaction.atomic
+def _plan_import(*, workbook_bytes: bytes, dry_run: bool, user) -> ImportResult:
     result = ImportResult(dry_run=dry_run)
     book = read_workbook(workbook_bytes)
     result.warnings = book.warnings

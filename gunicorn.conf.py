@@ -1,0 +1,34 @@
+"""gunicorn's settings for `make serve` and deploy/serviceplans-web.service, from the environment.
+
+WEB_CONCURRENCY   worker processes (default: 2 per CPU core + 1, at most 8)
+GUNICORN_THREADS  threads per worker (default 4: requests that wait on PostgreSQL or a PDF overlap)
+PORT / BIND       where to listen (default 127.0.0.1:8000; the proxy in front talks to this)
+GUNICORN_TIMEOUT  seconds before a stuck worker is restarted (default 60; big PDFs run in db_worker)
+GUNICORN_ACCESS_LOG  "-" (default) writes the access log to standard output; empty turns it off
+                     (the application logs every request itself, as JSON with its request id)
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "serviceplans.wsgi:application"
+bind = os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY") or min(2 * multiprocessing.cpu_count() + 1, 8))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+graceful_timeout = 30
+keepalive = 5
+# Restart each worker now and then, so a slow leak (WeasyPrint, big workbooks) never grows for ever.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = max_requests // 10
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# The proxy in front sets X-Forwarded-For/Proto; trust it only from where the proxy runs.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# Load the application before forking: a configuration error stops the server at once, with its message.
+preload_app = True
+# gunicorn's control socket (for gunicornc) is one path per user: several servers on one machine would
+# fight over it, and nothing here uses it. GUNICORN_CONTROL_SOCKET=/run/serviceplans/gunicorn.ctl turns it on.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or "gunicorn.ctl"
+control_socket_disable = not os.environ.get("GUNICORN_CONTROL_SOCKET")
