@@ -137,7 +137,7 @@ def log_sign_in_failure(sender, credentials, request=None, **kwargs):
         _known_username(username),
         client_address(request) or "an unknown address",
         " (refused: locked out)" if counted is None and getattr(request, "axes_locked_out", False) else "",
-        extra={"event": "sign_in_failed", "path": request.path},
+        extra={"event": "sign_in_failed", "path": request.path, "username": _known_username(username)},
     )
 
 
@@ -179,6 +179,8 @@ class SessionIdleMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if response.status_code >= 500:
+            return response  # a failed request (perhaps the database itself) touches nothing more
         session = getattr(request, "session", None)
         user = getattr(request, "user", None)
         if session is not None and user is not None and user.is_authenticated:
