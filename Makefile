@@ -46,12 +46,11 @@ serve: setup ## Production: migrate, collect static files, run gunicorn and the 
 		PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
 
 test: export DEBUG ?= true
-test: setup ## Set up and run every check and test, on SQLite and then on PostgreSQL
+test: setup ## Set up and run every check and test, on SQLite and on PostgreSQL (at the same time)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(PYTHON) manage.py makemigrations --check --dry-run
-	$(MAKE) --no-print-directory test-sqlite
-	$(MAKE) --no-print-directory test-postgres
+	scripts/test-both.sh "$(MAKE)"
 
 test-sqlite: ## Run the test suite on SQLite
 	env -u DATABASE_URL $(BIN)/pytest -q
