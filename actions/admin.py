@@ -4,9 +4,10 @@ from django.forms import Textarea
 from simple_history.admin import SimpleHistoryAdmin
 
 from plans.admin import ReasonForChangeAdmin
+from plans.models import Return
 from plans.rules import IllegalTransition
 
-from .models import Milestone, ProgressUpdate, ReminderSent, Return, Task, TaskOfficer
+from .models import Milestone, ProgressUpdate, ReminderSent, Task, TaskOfficer
 from .services import return_approve
 
 

@@ -181,49 +181,6 @@ class ProgressUpdate(models.Model):
             raise ValidationError({"period": f"{self.period} is not a reporting period of {self.task.plan}."})
 
 
-class Return(models.Model):
-    """An officer's return for a reporting period: their task updates and indicator values, submitted for
-    their manager to approve or send back. No row means the return has not been started."""
-
-    class State(models.TextChoices):
-        NOT_STARTED = "not_started", "Not submitted"
-        SUBMITTED = "submitted", "Submitted"
-        APPROVED = "approved", "Approved"
-        SENT_BACK = "sent_back", "Sent back"
-
-    officer = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="returns")
-    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="returns")
-    state = models.CharField(max_length=12, choices=State.choices, default=State.NOT_STARTED)
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    comment = models.TextField(blank=True, help_text="The manager's reason for sending the return back.")
-    gaps_reason = models.TextField(
-        "why some updates or values are missing",
-        blank=True,
-        help_text="The officer's reason, given when they submitted the return with something missing.",
-    )
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["period__start_date", "officer__name"]
-        constraints = [
-            models.UniqueConstraint(fields=["officer", "period"], name="one_return_per_officer_and_period"),
-            models.CheckConstraint(
-                condition=~models.Q(state="sent_back") | ~models.Q(comment=""),
-                name="sent_back_return_has_comment",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.officer.name} – {self.period}: {self.get_state_display()}"
-
-
 class ReminderSent(models.Model):
     """One reminder e-mail sent to an officer on a day, so a second run the same day sends nothing new."""
 

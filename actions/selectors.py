@@ -19,12 +19,12 @@ from django.db.models import (
 )
 
 from indicators.models import IndicatorOfficer, IndicatorValue
-from plans.models import Officer, OrganisationUnit, Plan, ReportingPeriod
+from plans.models import Officer, OrganisationUnit, Plan, ReportingPeriod, Return
 from plans.rules import return_is_due
 from plans.selectors import open_periods_in_plan
 from serviceplans.periods import frequency_for, period_kind_for
 
-from .models import ProgressUpdate, Return, Task, TaskOfficer
+from .models import ProgressUpdate, Task, TaskOfficer
 from .rules import FINISHED_STATUSES
 
 

@@ -3,7 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from plans.models import Officer, ReportingPeriod
+from plans.models import Officer, ReportingPeriod, Return
 from plans.rules import (
     IllegalTransition,
     PeriodNotForThis,
@@ -13,7 +13,7 @@ from plans.rules import (
 )
 from serviceplans.versioning import SaveConflict, versioned_save
 
-from .models import ProgressUpdate, Return, Task
+from .models import ProgressUpdate, Task
 
 
 class UpdateConflict(SaveConflict):

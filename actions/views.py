@@ -10,25 +10,19 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.data import TableQuerysetData
 
+from actions.permissions import can_update_task
 from indicators.selectors import my_value_returns, return_values
-from plans.models import CouncilSettings, Officer, ReportingPeriod
+from plans.models import CouncilSettings, Officer, ReportingPeriod, Return
+from plans.permissions import can_decide_return, can_submit_return, request_actor
 from plans.rules import IllegalTransition, return_decision_allowed
 from plans.selectors import unit_tree
 from reporting.xlsx import DATE, DATETIME, NUMBER, STATUS, Column, xlsx_response
 from serviceplans.history import history_entries
-from serviceplans.permissions import (
-    can_decide_return,
-    can_see_signoff,
-    can_submit_return,
-    can_update_task,
-    nearest_manager_id,
-    request_actor,
-)
+from serviceplans.permissions import can_see_signoff, nearest_manager_id
 
 from .filters import TaskFilter, tasks_for_list
 from .forms import ProgressUpdateForm, ReturnSendBackForm, ReturnSubmitForm, SignoffFilterForm
 from .hooks import add_return_row_extras, my_updates_sections
-from .models import Return
 from .progress import task_expected_percent, update_progress
 from .rules import StatusThresholds
 from .selectors import (

@@ -5,7 +5,7 @@ always name them."""
 from django.contrib import admin, messages
 from django.template.response import TemplateResponse
 
-from serviceplans.permissions import request_actor
+from plans.permissions import request_actor
 
 from .models import ApiToken
 from .services import api_token_create, api_token_revoke

@@ -12,12 +12,13 @@ from simple_history.utils import update_change_reason
 from indicators.forms import IndicatorValueForm
 from indicators.models import IndicatorValue
 from indicators.performance import IndicatorRecord
+from indicators.permissions import can_enter_value
 from indicators.selectors import indicator_for_page, periods_for_values
 from indicators.services import ValueConflict, indicator_value_save
 from plans.models import CouncilSettings, OrganisationUnit, ReportingPeriod
 from plans.selectors import unit_tree
 from serviceplans.periods import Period, PeriodParseError, period_kind_for
-from serviceplans.permissions import Actor, can_enter_value
+from serviceplans.permissions import Actor
 
 from .models import ApiToken
 from .rules import new_token_key, token_hash, token_hint

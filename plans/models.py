@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from plans.rules import PeriodState, PlanStatus, ReturnState
 from serviceplans.periods import FinancialYear, Period, PeriodKind, period_belongs
 
 
@@ -127,11 +128,7 @@ class Priority(models.Model):
 class ReportingPeriod(models.Model):
     """A month, quarter, half-year or whole financial year that progress and values are reported for."""
 
-    class State(models.TextChoices):
-        SCHEDULED = "scheduled", "Scheduled"
-        OPEN = "open", "Open for returns"
-        CLOSED = "closed", "Closed"
-        PUBLISHED = "published", "Published"
+    State = PeriodState
 
     financial_year = models.PositiveSmallIntegerField(help_text="Starting calendar year: 2008 for 2008/09.")
     kind = models.CharField(max_length=10, choices=[(k.value, k.value.title()) for k in PeriodKind])
@@ -189,12 +186,7 @@ class Plan(models.Model):
         QUARTERLY = "quarterly", "Quarterly"
         HALF_YEARLY = "half_yearly", "Half-yearly"
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SUBMITTED = "submitted", "Submitted for approval"
-        APPROVED = "approved", "Approved"
-        PUBLISHED = "published", "Published"
-        ARCHIVED = "archived", "Archived"
+    Status = PlanStatus
 
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=120, unique=True)
@@ -388,3 +380,42 @@ class Delegation(models.Model):
 
     def __str__(self):
         return f"{self.officer.name} → {self.delegate.name}"
+
+
+class Return(models.Model):
+    """An officer's return for a reporting period: their task updates and indicator values, submitted for
+    their manager to approve or send back. No row means the return has not been started."""
+
+    State = ReturnState
+
+    officer = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="returns")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="returns")
+    state = models.CharField(max_length=12, choices=State.choices, default=State.NOT_STARTED)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    comment = models.TextField(blank=True, help_text="The manager's reason for sending the return back.")
+    gaps_reason = models.TextField(
+        "why some updates or values are missing",
+        blank=True,
+        help_text="The officer's reason, given when they submitted the return with something missing.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["period__start_date", "officer__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["officer", "period"], name="one_return_per_officer_and_period"),
+            models.CheckConstraint(
+                condition=~models.Q(state="sent_back") | ~models.Q(comment=""),
+                name="sent_back_return_has_comment",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.officer.name} – {self.period}: {self.get_state_display()}"

@@ -23,13 +23,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from django.db.models import TextChoices
 
-class PlanStatus(StrEnum):
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    APPROVED = "approved"
-    PUBLISHED = "published"
-    ARCHIVED = "archived"
+
+class PlanStatus(TextChoices):
+    """A plan's status: the value stored, and the word every page, paper and e-mail shows for it."""
+
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted for approval"
+    APPROVED = "approved", "Approved"
+    PUBLISHED = "published", "Published"
+    ARCHIVED = "archived", "Archived"
 
 
 class Who(StrEnum):
@@ -152,11 +156,13 @@ def plan_structure_locked(status: str) -> bool:
 # -- reporting periods -------------------------------------------------------------------------------------
 
 
-class PeriodState(StrEnum):
-    SCHEDULED = "scheduled"
-    OPEN = "open"
-    CLOSED = "closed"
-    PUBLISHED = "published"
+class PeriodState(TextChoices):
+    """A reporting period's state, and its word."""
+
+    SCHEDULED = "scheduled", "Scheduled"
+    OPEN = "open", "Open for returns"
+    CLOSED = "closed", "Closed"
+    PUBLISHED = "published", "Published"
 
 
 PERIOD_STEPS: dict[str, tuple[PeriodState, PeriodState, str]] = {
@@ -192,11 +198,13 @@ def default_deadline(period_end: date, days: int = DEFAULT_DEADLINE_DAYS) -> dat
 # -- an officer's return for a period ----------------------------------------------------------------------
 
 
-class ReturnState(StrEnum):
-    NOT_STARTED = "not_started"
-    SUBMITTED = "submitted"
-    APPROVED = "approved"
-    SENT_BACK = "sent_back"
+class ReturnState(TextChoices):
+    """An officer's return's state, and its word."""
+
+    NOT_STARTED = "not_started", "Not submitted"
+    SUBMITTED = "submitted", "Submitted"
+    APPROVED = "approved", "Approved"
+    SENT_BACK = "sent_back", "Sent back"
 
 
 #: action → (states it may be taken from, state it leads to, words for a refusal)

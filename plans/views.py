@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from actions.selectors import returns_outstanding
+from plans.permissions import can_move_plan, request_actor
 from reporting.permissions import can_write_reports
 from serviceplans.history import history_entries
-from serviceplans.permissions import can_move_plan, can_run_periods, request_actor
+from serviceplans.permissions import can_run_periods
 
 from . import services
 from .forms import PeriodScheduleForm, PlanApproveForm

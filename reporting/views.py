@@ -13,8 +13,8 @@ from django.views.generic import FormView, ListView, TemplateView
 from django_tables2 import SingleTableMixin
 
 from plans.models import OrganisationUnit
+from plans.permissions import actor_for
 from serviceplans.periods import Period, PeriodParseError
-from serviceplans.permissions import actor_for
 
 from .charts import Segment, stacked_bar_svg
 from .forms import ConfirmForm, ReportCreateForm, ReportTextsForm

@@ -7,7 +7,8 @@
 """
 
 from plans.models import ReportingPeriod
-from serviceplans.permissions import Actor, _responsible_for, period_is_open_to
+from plans.permissions import period_is_open_to
+from serviceplans.permissions import Actor, responsible_for
 
 
 def owner_ids(risk) -> set[int]:
@@ -19,7 +20,7 @@ def can_review_risk(actor: Actor, risk, period: ReportingPeriod) -> bool:
     return (
         risk.status == "open"
         and period_is_open_to(actor, period)
-        and _responsible_for(actor, officer_ids=owner_ids(risk), unit_id=risk.unit_id, period_id=period.pk)
+        and responsible_for(actor, officer_ids=owner_ids(risk), unit_id=risk.unit_id, period_id=period.pk)
     )
 
 

@@ -109,7 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "serviceplans.context_processors.council",
+                "plans.context_processors.council",
             ],
         },
     },

@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from actions.views import MyUpdatesView
 from serviceplans import health
 from serviceplans.security import LimitedPasswordResetView
 
@@ -12,7 +11,7 @@ admin.site.index_title = "Reference data, plans, tasks and indicators"
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("", MyUpdatesView.as_view(), name="home"),
+    path("", include("actions.home_urls")),  # the home page: My updates
     path("plans/", include("plans.urls")),
     path("workbooks/", include("reporting.workbook.urls")),
     path("accounts/password_reset/", LimitedPasswordResetView.as_view(), name="password_reset"),

@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from actions.models import ProgressUpdate, Return
+from actions.models import ProgressUpdate
 from indicators.models import IndicatorValue
-from plans.models import Plan, ReportingPeriod
+from plans.models import Plan, ReportingPeriod, Return
 from reporting.models import Report
 from serviceplans.roles import OFFICERS, PERFORMANCE_TEAM, roles_ensure
 from tests.builders import small_council

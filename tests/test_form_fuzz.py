@@ -13,9 +13,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from actions.models import ProgressUpdate, Return, Task
+from actions.models import ProgressUpdate, Task
 from indicators.models import IndicatorValue, Target
-from plans.models import Plan, ReportingPeriod
+from plans.models import Plan, ReportingPeriod, Return
 from reporting.models import Report
 from serviceplans.roles import COMMITTEE_CLERKS, MANAGERS, OFFICERS, PERFORMANCE_TEAM, roles_ensure
 from tests.builders import small_council

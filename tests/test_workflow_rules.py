@@ -7,11 +7,11 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from actions.models import ProgressUpdate, Return
+from actions.models import ProgressUpdate
 from actions.services import progress_update_save, return_approve, return_send_back
 from indicators.models import IndicatorValue
 from indicators.services import indicator_value_save
-from plans.models import Plan, ReportingPeriod
+from plans.models import Plan, ReportingPeriod, Return
 from plans.rules import IllegalTransition, PeriodNotForThis, return_decision_allowed
 from reporting.models import Report
 from serviceplans.roles import COMMITTEE_CLERKS, OFFICERS, PERFORMANCE_TEAM, roles_ensure
@@ -140,7 +140,7 @@ def test_admin_approves_through_the_same_rule(client, council):
     client.force_login(council["performance"])
 
     client.post(
-        reverse("admin:actions_return_changelist"),
+        reverse("admin:plans_return_changelist"),
         {"action": "approve_returns", "_selected_action": [record.pk]},
         follow=True,
     )
@@ -265,7 +265,7 @@ def test_admin_has_no_typed_state_for_periods_plans_or_returns(client, council):
     pages = {
         reverse("admin:plans_reportingperiod_change", args=[council["q2"].pk]): 'name="state"',
         reverse("admin:plans_plan_change", args=[council["plan"].pk]): 'name="status"',
-        reverse("admin:actions_return_change", args=[record.pk]): 'name="state"',
+        reverse("admin:plans_return_change", args=[record.pk]): 'name="state"',
         reverse("admin:plans_reportingperiod_changelist"): 'name="form-0-state"',
     }
     for url, field in pages.items():

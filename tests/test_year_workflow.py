@@ -18,9 +18,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from actions.models import ProgressUpdate, ReminderSent, Return
+from actions.models import ProgressUpdate, ReminderSent
 from indicators.models import IndicatorValue
-from plans.models import Plan, ReportingPeriod
+from plans.models import Plan, ReportingPeriod, Return
 from serviceplans.roles import MANAGERS, OFFICERS, PERFORMANCE_TEAM, roles_ensure
 from tests.factories import (
     IndicatorFactory,

@@ -8,12 +8,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from actions.models import ProgressUpdate, Return
+from actions.models import ProgressUpdate
+from actions.permissions import can_update_task
 from actions.selectors import returns_for_period
 from actions.services import return_approve, return_send_back, return_submit
-from plans.models import Delegation
+from indicators.permissions import can_enter_value
+from plans.models import Delegation, Return
+from plans.permissions import actor_for, can_decide_return
 from plans.rules import IllegalTransition
-from serviceplans.permissions import actor_for, can_decide_return, can_enter_value, can_update_task
 from serviceplans.roles import MANAGERS, OFFICERS, PERFORMANCE_TEAM, roles_ensure
 from tests.builders import add_rows, small_council
 from tests.factories import IndicatorOfficerFactory, OfficerFactory, TaskOfficerFactory, UserFactory

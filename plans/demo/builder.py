@@ -24,11 +24,20 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from actions.models import Milestone, ProgressStatus, ProgressUpdate, Return, Task, TaskOfficer
+from actions.models import Milestone, ProgressStatus, ProgressUpdate, Task, TaskOfficer
 from actions.selectors import returns_for_period
 from actions.services import return_approve, return_send_back, return_submit
 from indicators.models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Target
-from plans.models import Objective, Officer, OrganisationUnit, Plan, PlanSection, Priority, ReportingPeriod
+from plans.models import (
+    Objective,
+    Officer,
+    OrganisationUnit,
+    Plan,
+    PlanSection,
+    Priority,
+    ReportingPeriod,
+    Return,
+)
 from plans.services import plan_carry_forward, plan_submit
 from serviceplans.periods import FinancialYear, Period, PeriodKind
 from serviceplans.roles import roles_ensure

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
-from actions.models import Milestone, ProgressUpdate, Return, Task, TaskOfficer
+from actions.models import Milestone, ProgressUpdate, Task, TaskOfficer
 from indicators.models import Indicator, IndicatorOfficer, IndicatorValue, Target
-from plans.models import Objective, Officer, OrganisationUnit, Plan, PlanSection
+from plans.models import Objective, Officer, OrganisationUnit, Plan, PlanSection, Return
 
 __all__ = ["SPAN", "copy_offset", "demo_council_scale"]
 

@@ -12,8 +12,8 @@ from django.views import View
 from django.views.generic import FormView
 
 from plans.models import Plan
+from plans.permissions import request_actor
 from reporting.models import WorkbookImport
-from serviceplans.permissions import request_actor
 
 from . import holding
 from .export import plan_workbook_bytes, plan_workbook_filename

@@ -8,10 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from plans.models import ReportingPeriod
+from plans.permissions import actor_for
 from risks.models import Risk, RiskCategory, RiskMatrix, RiskReview
 from risks.services import ReviewConflict, risk_close, risk_create, risk_reopen, risk_review_save, risk_update
 from risks.tests.factories import RiskFactory, RiskOwnerFactory, RiskReviewFactory
-from serviceplans.permissions import Actor, actor_for
+from serviceplans.permissions import Actor
 from serviceplans.roles import PERFORMANCE_TEAM
 from tests.factories import (
     OfficerFactory,

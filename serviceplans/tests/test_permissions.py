@@ -4,8 +4,10 @@ from datetime import date
 
 import pytest
 
+from actions.permissions import can_update_task
+from indicators.permissions import can_enter_value
 from plans.models import ReportingPeriod
-from serviceplans.permissions import actor_for, can_enter_value, can_update_task
+from plans.permissions import actor_for
 from serviceplans.roles import COMMITTEE_CLERKS, MANAGERS, MEMBERS, OFFICERS, PERFORMANCE_TEAM, roles_ensure
 from tests.builders import small_council
 from tests.factories import (

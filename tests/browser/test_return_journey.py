@@ -6,7 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from actions.models import ProgressUpdate, Return
+from actions.models import ProgressUpdate
+from plans.models import Return
 from tests.browser.test_signoff import sign_in
 from tests.builders import small_council
 from tests.conftest import axe_violations

@@ -1,6 +1,8 @@
 from django.conf import settings
 
-from .permissions import Actor, can_run_periods, can_see_signoff, request_actor
+from serviceplans.permissions import Actor, can_run_periods, can_see_signoff
+
+from .permissions import request_actor
 
 
 def _everyone(actor: Actor) -> bool:
