@@ -3,7 +3,7 @@ from django.db import models
 from django.forms import Textarea
 from simple_history.admin import SimpleHistoryAdmin
 
-from plans.admin import ReasonForChangeAdmin
+from plans.admin import LockedPlanInlineMixin, PlanAdmin, PlanSectionAdmin, ReasonForChangeAdmin
 from plans.models import Return
 from plans.rules import IllegalTransition
 
@@ -125,3 +125,32 @@ class ReminderSentAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+class PlanTaskInline(LockedPlanInlineMixin, admin.TabularInline):
+    model = Task
+    fields = ["section", "order", "text", "category", "due_date_text", "ongoing"]
+    extra = 0
+    show_change_link = True
+    classes = ["collapse"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("section")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if obj is not None:
+            formset.form.base_fields["section"].queryset = obj.sections.all()
+        return formset
+
+
+class SectionTaskInline(LockedPlanInlineMixin, admin.TabularInline):
+    model = Task
+    fields = ["order", "text", "category", "due_date_text"]
+    extra = 0
+    show_change_link = True
+
+
+# A plan's and a section's admin pages list their tasks.
+PlanAdmin.inlines = [*PlanAdmin.inlines, PlanTaskInline]
+PlanSectionAdmin.inlines = [*PlanSectionAdmin.inlines, SectionTaskInline]

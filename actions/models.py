@@ -14,6 +14,22 @@ from serviceplans.fields import BoundedDecimalField, decimal_bounds
 class Task(models.Model):
     """A key task in a plan: what will be done, by whom, with what, by when, and how success is judged."""
 
+    #: What next year's copy of a task keeps (``actions.carry_forward``); links are copied separately.
+    CARRIED_FIELDS = (
+        "reference",
+        "category",
+        "text",
+        "risk",
+        "responsibility_note",
+        "resources",
+        "budget",
+        "due_date",
+        "due_date_text",
+        "ongoing",
+        "success_criteria",
+        "order",
+    )
+
     class Category(models.TextChoices):
         SERVICE_IMPROVEMENT = "service_improvement", "Service improvement"
         EQUALITY_AND_DIVERSITY = "equality_diversity", "Equality and diversity"
@@ -115,6 +131,9 @@ class TaskOfficer(models.Model):
 
 class Milestone(models.Model):
     """A dated step of a task, such as “Business case – June 2007”."""
+
+    #: What next year's copy of a milestone not yet done keeps.
+    CARRIED_FIELDS = ("name", "due_date", "due_date_text", "order")
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="milestones")
     name = models.CharField(max_length=300)

@@ -3,7 +3,7 @@ from django.db import models
 from django.forms import Textarea
 from simple_history.admin import SimpleHistoryAdmin
 
-from plans.admin import ReasonForChangeAdmin, ReasonForChangeForm
+from plans.admin import LockedPlanInlineMixin, PlanSectionAdmin, ReasonForChangeAdmin, ReasonForChangeForm
 
 from .models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Target
 
@@ -128,3 +128,14 @@ class IndicatorOfficerAdmin(admin.ModelAdmin):
     search_fields = ["officer__name", "indicator__name"]
     autocomplete_fields = ["indicator", "officer"]
     list_select_related = ["officer", "indicator"]
+
+
+class SectionIndicatorInline(LockedPlanInlineMixin, admin.TabularInline):
+    model = Indicator
+    fields = ["order", "name", "unit", "polarity"]
+    extra = 0
+    show_change_link = True
+
+
+# A section's admin page lists its indicators (after its tasks).
+PlanSectionAdmin.inlines = [*PlanSectionAdmin.inlines, SectionIndicatorInline]

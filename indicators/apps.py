@@ -3,3 +3,14 @@ from django.apps import AppConfig
 
 class IndicatorsConfig(AppConfig):
     name = "indicators"
+
+    def ready(self):
+        # Plans and periods call us through plans.hooks (plans never imports indicators): next year's plan
+        # keeps every indicator, and publishing a period freezes its judgements.
+        from plans import hooks
+
+        from .carry_forward import carry_indicators_forward
+        from .services import indicator_judgements_freeze
+
+        hooks.register_carry_forward(carry_indicators_forward)
+        hooks.register_period_published(indicator_judgements_freeze)

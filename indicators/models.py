@@ -31,6 +31,21 @@ class Framework(models.Model):
 class Indicator(models.Model):
     """A performance indicator (key performance measure) in a plan."""
 
+    #: What next year's copy of an indicator keeps (``indicators.carry_forward``).
+    CARRIED_FIELDS = (
+        "name",
+        "reference_code",
+        "unit",
+        "decimal_places",
+        "polarity",
+        "tolerance_percent",
+        "aggregation",
+        "collection_frequency",
+        "data_only",
+        "definition",
+        "order",
+    )
+
     class Unit(models.TextChoices):
         PERCENT = "percent", "Percentage (%)"
         NUMBER = "number", "Number"
@@ -149,6 +164,9 @@ class Target(models.Model):
     A target is a number or, as plans sometimes say, text (“Dependent on available funds”), never both.
     Last year's target is simply the target of the previous financial year.
     """
+
+    #: What a target set for next year's plan keeps when the plan is carried forward.
+    CARRIED_FIELDS = ("financial_year", "period", "value", "text", "tolerance_percent")
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
     financial_year = models.PositiveSmallIntegerField(help_text="Starting calendar year: 2008 for 2008/09.")

@@ -2,8 +2,6 @@ from django import forms
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
-from actions.models import Task
-from indicators.models import Indicator
 from serviceplans.periods import Period, PeriodParseError
 
 from . import services
@@ -216,23 +214,6 @@ class ObjectiveInline(admin.StackedInline):
         return formset
 
 
-class PlanTaskInline(LockedPlanInlineMixin, admin.TabularInline):
-    model = Task
-    fields = ["section", "order", "text", "category", "due_date_text", "ongoing"]
-    extra = 0
-    show_change_link = True
-    classes = ["collapse"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("section")
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        if obj is not None:
-            formset.form.base_fields["section"].queryset = obj.sections.all()
-        return formset
-
-
 @admin.register(Plan)
 class PlanAdmin(ReasonForChangeAdmin):
     list_display = ["title", "years_label", "unit", "reporting_frequency", "status", "approved_on", "owner"]
@@ -242,7 +223,8 @@ class PlanAdmin(ReasonForChangeAdmin):
     autocomplete_fields = ["unit", "owner", "previous_plan"]
     list_select_related = ["unit", "owner"]
     date_hierarchy = "approved_on"
-    inlines = [PlanSectionInline, ObjectiveInline, PlanTaskInline]
+    # Tasks are added by actions.admin (plans never imports the apps above it).
+    inlines = [PlanSectionInline, ObjectiveInline]
     fieldsets = [
         (
             None,
@@ -288,20 +270,6 @@ class PlanAdmin(ReasonForChangeAdmin):
         self._step(request, queryset, services.plan_carry_forward, "Next year's plan started from")
 
 
-class SectionTaskInline(LockedPlanInlineMixin, admin.TabularInline):
-    model = Task
-    fields = ["order", "text", "category", "due_date_text"]
-    extra = 0
-    show_change_link = True
-
-
-class SectionIndicatorInline(LockedPlanInlineMixin, admin.TabularInline):
-    model = Indicator
-    fields = ["order", "name", "unit", "polarity"]
-    extra = 0
-    show_change_link = True
-
-
 @admin.register(PlanSection)
 class PlanSectionAdmin(admin.ModelAdmin):
     list_display = ["title", "plan", "unit", "order"]
@@ -309,7 +277,8 @@ class PlanSectionAdmin(admin.ModelAdmin):
     search_fields = ["title", "plan__title"]
     autocomplete_fields = ["plan", "unit"]
     list_select_related = ["plan", "unit"]
-    inlines = [SectionTaskInline, SectionIndicatorInline]
+    # Tasks and indicators are added by actions.admin and indicators.admin.
+    inlines = []
 
     def get_inline_instances(self, request, obj=None):
         # Tasks and indicators need the section's plan, so they are added once the section exists.

@@ -13,11 +13,10 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from actions.models import Milestone, ProgressStatus, ProgressUpdate, Task, TaskOfficer
-from indicators.models import Indicator, IndicatorOfficer, Target
-from indicators.services import indicator_judgements_freeze
+from serviceplans.copying import recorded_as
 from serviceplans.periods import FinancialYear, Period, PeriodKind
 
+from . import hooks
 from .models import Objective, Plan, PlanSection, ReportingPeriod
 from .rules import (
     IllegalTransition,
@@ -50,23 +49,13 @@ __all__ = [
 ]
 
 
-def _as(instance, user, reason: str = ""):
-    """Record ``user`` (and a reason) on the history row the next save writes. In a web request the history
-    middleware already knows the user; management commands and tests say who it was here."""
-    if user is not None:
-        instance._history_user = user
-    if reason:
-        instance._change_reason = reason
-    return instance
-
-
 def _plan_step(plan: Plan, action: str, user, reason: str = "", **changes) -> Plan:
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     step = plan_step_check(action, plan.status)
     plan.status = step.target.value
     for name, value in changes.items():
         setattr(plan, name, value)
-    _as(plan, user, reason)
+    recorded_as(plan, user, reason)
     plan.save()
     _log_when_committed(
         "Plan %s: %s (now %s)",
@@ -128,18 +117,6 @@ def _next_slug(plan: Plan, first_year: int) -> str:
     return candidate
 
 
-def _finished_task_ids(plan: Plan) -> set[int]:
-    """Tasks whose latest update says completed, or 100%: these are not carried forward."""
-    latest: dict[int, ProgressUpdate] = {}
-    for update in ProgressUpdate.objects.filter(task__plan=plan).order_by("period__end_date", "id"):
-        latest[update.task_id] = update
-    return {
-        task_id
-        for task_id, update in latest.items()
-        if update.status == ProgressStatus.COMPLETED or update.percent_complete >= 100
-    }
-
-
 @transaction.atomic
 def plan_carry_forward(*, plan: Plan, user=None) -> Plan:
     """Start next year's plan from ``plan``: a draft for the years that follow, with the same sections and
@@ -152,8 +129,7 @@ def plan_carry_forward(*, plan: Plan, user=None) -> Plan:
         plan.status,
         next_plan_exists=Plan.objects.filter(previous_plan=plan, first_year=first_year).exists(),
     )
-    new_years = range(first_year, first_year + plan.years)
-    new = _as(
+    new = recorded_as(
         Plan(
             title=plan.title,
             slug=_next_slug(plan, first_year),
@@ -192,97 +168,7 @@ def plan_carry_forward(*, plan: Plan, user=None) -> Plan:
         copy.priorities.set(objective.priorities.all())
         objectives[objective.pk] = copy
 
-    finished = _finished_task_ids(plan)
-    new_start = FinancialYear(first_year).start
-    tasks = (
-        Task.objects.filter(plan=plan)
-        .exclude(pk__in=finished)
-        .prefetch_related("task_officers", "priorities", "milestones")
-    )
-    for task in tasks:
-        keeps_date = task.due_date is None or task.due_date >= new_start
-        copy = _as(
-            Task(
-                plan=new,
-                section=sections[task.section_id],
-                objective=objectives.get(task.objective_id),
-                reference=task.reference,
-                category=task.category,
-                text=task.text,
-                risk=task.risk,
-                responsibility_note=task.responsibility_note,
-                resources=task.resources,
-                budget=task.budget,
-                due_date=task.due_date if keeps_date else None,
-                due_date_text=task.due_date_text if keeps_date else "",
-                ongoing=task.ongoing,
-                success_criteria=task.success_criteria,
-                order=task.order,
-                carried_forward_from=task,
-            ),
-            user,
-            f"Carried forward from {plan}",
-        )
-        copy.save()
-        copy.priorities.set(task.priorities.all())
-        TaskOfficer.objects.bulk_create(
-            TaskOfficer(task=copy, officer_id=link.officer_id, order=link.order)
-            for link in task.task_officers.all()
-        )
-        Milestone.objects.bulk_create(
-            Milestone(
-                task=copy,
-                name=m.name,
-                due_date=m.due_date,
-                due_date_text=m.due_date_text,
-                order=m.order,
-            )
-            for m in task.milestones.all()
-            if not m.done
-        )
-
-    indicators = Indicator.objects.filter(plan=plan).prefetch_related(
-        "indicator_officers", "frameworks", "targets__period"
-    )
-    for indicator in indicators:
-        copy = _as(
-            Indicator(
-                plan=new,
-                section=sections[indicator.section_id],
-                name=indicator.name,
-                reference_code=indicator.reference_code,
-                unit=indicator.unit,
-                decimal_places=indicator.decimal_places,
-                polarity=indicator.polarity,
-                tolerance_percent=indicator.tolerance_percent,
-                aggregation=indicator.aggregation,
-                collection_frequency=indicator.collection_frequency,
-                data_only=indicator.data_only,
-                definition=indicator.definition,
-                order=indicator.order,
-            ),
-            user,
-            f"Carried forward from {plan}",
-        )
-        copy.save()
-        copy.frameworks.set(indicator.frameworks.all())
-        IndicatorOfficer.objects.bulk_create(
-            IndicatorOfficer(indicator=copy, officer_id=link.officer_id, order=link.order)
-            for link in indicator.indicator_officers.all()
-        )
-        for target in indicator.targets.all():
-            if target.financial_year in new_years:
-                _as(
-                    Target(
-                        indicator=copy,
-                        financial_year=target.financial_year,
-                        period=target.period,
-                        value=target.value,
-                        text=target.text,
-                        tolerance_percent=target.tolerance_percent,
-                    ),
-                    user,
-                ).save()
+    hooks.carry_forward_contents(plan=plan, new_plan=new, sections=sections, objectives=objectives, user=user)
     _log_when_committed(
         "Plan %s carried forward to plan %s",
         plan.pk,
@@ -360,5 +246,5 @@ def period_close(*, period: ReportingPeriod) -> ReportingPeriod:
 def period_publish(*, period: ReportingPeriod) -> ReportingPeriod:
     """Publish a closed period: its judgements are frozen, so reports show what committees saw."""
     period = _period_step(period, "publish")
-    indicator_judgements_freeze(period=period)
+    hooks.period_published(period=period)
     return period

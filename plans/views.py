@@ -7,13 +7,11 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import DetailView, ListView, TemplateView, View
 
-from actions.selectors import returns_outstanding
 from plans.permissions import can_move_plan, request_actor
-from reporting.permissions import can_write_reports
 from serviceplans.history import history_entries
-from serviceplans.permissions import can_run_periods
+from serviceplans.permissions import can_run_periods, can_write_reports
 
-from . import services
+from . import hooks, services
 from .forms import PeriodScheduleForm, PlanApproveForm
 from .models import Plan, ReportingPeriod
 from .rules import PLAN_STEPS, IllegalTransition
@@ -199,7 +197,7 @@ class PeriodStepView(PerformanceTeamMixin, View):
             "period": period,
             "action": action,
             "consequences": self.CONSEQUENCES[action],
-            "returns_outstanding": returns_outstanding(period) if action != "open" else None,
+            "returns_outstanding": hooks.returns_outstanding(period) if action != "open" else None,
         }
         return render(request, "plans/period_step_confirm.html", context)
 

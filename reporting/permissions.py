@@ -11,12 +11,8 @@
 - **Plan documents** (a plan as PDF or Excel) are readable by everyone who signs in, as plans are.
 """
 
-from serviceplans.permissions import Actor
-from serviceplans.roles import COMMITTEE_CLERKS, MANAGERS
-
-
-def can_write_reports(actor: Actor) -> bool:
-    return actor.runs_everything or COMMITTEE_CLERKS in actor.roles
+from serviceplans.permissions import Actor, can_write_reports
+from serviceplans.roles import MANAGERS
 
 
 def can_preview_drafts(actor: Actor) -> bool:

@@ -15,11 +15,12 @@ from django_tables2 import SingleTableMixin
 from plans.models import OrganisationUnit
 from plans.permissions import actor_for
 from serviceplans.periods import Period, PeriodParseError
+from serviceplans.permissions import can_write_reports
 
 from .charts import Segment, stacked_bar_svg
 from .forms import ConfirmForm, ReportCreateForm, ReportTextsForm
 from .models import Report, ReportRender
-from .permissions import can_preview_drafts, can_read_report, can_write_reports
+from .permissions import can_preview_drafts, can_read_report
 from .private_files import private_file_read
 from .reports.committee import CommitteeReport, paper_filename
 from .reports.content import TEXT_FIELDS

@@ -89,6 +89,12 @@ def can_see_signoff(actor: Actor) -> bool:
     return actor.runs_everything or bool(actor.managed_units)
 
 
+def can_write_reports(actor: Actor) -> bool:
+    """Committee reports are written and published by the performance team and committee clerks (the rest
+    of the reporting rules are in ``reporting.permissions``)."""
+    return actor.runs_everything or COMMITTEE_CLERKS in actor.roles
+
+
 ROLE_NAMES = {
     PERFORMANCE_TEAM: "performance team",
     COMMITTEE_CLERKS: "committee clerk",
