@@ -4,11 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.text import slugify
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
-from django_tables2.data import TableQuerysetData
 
 from actions.permissions import can_update_task
 from indicators.selectors import my_value_returns, return_values
@@ -16,7 +14,8 @@ from plans.models import CouncilSettings, Officer, ReportingPeriod, Return
 from plans.permissions import can_decide_return, can_submit_return, request_actor
 from plans.rules import IllegalTransition, return_decision_allowed
 from plans.selectors import unit_tree
-from reporting.xlsx import DATE, DATETIME, NUMBER, STATUS, Column, xlsx_response
+from reporting.xlsx import DATE, DATETIME, NUMBER, STATUS, Column
+from serviceplans.downloads import ListDownloadMixin
 from serviceplans.history import history_entries
 from serviceplans.permissions import can_see_signoff, nearest_manager_id
 
@@ -339,48 +338,6 @@ class BulkUpdateView(LoginRequiredMixin, TemplateView):
             for anchor, message in (form.error_summary() if form.is_bound else [])
         ]
         return super().get_context_data(**kwargs) | {"period": self.period, "error_summary": summary}
-
-
-class ListDownloadMixin:
-    """``?…&format=xlsx`` on a list downloads every filtered row (not just the page), in the list's order."""
-
-    xlsx_name = "rows"
-
-    @property
-    def wants_xlsx(self) -> bool:
-        return self.request.GET.get("format") == "xlsx"
-
-    def get_table_pagination(self, table):
-        return False if self.wants_xlsx else super().get_table_pagination(table)
-
-    def render_to_response(self, context, **response_kwargs):
-        if self.wants_xlsx:
-            period = self.filterset.period
-            title = (
-                f"{self.xlsx_name.capitalize()}, {period.label}" if period else self.xlsx_name.capitalize()
-            )
-            name = slugify(f"{self.xlsx_name} {period.label.replace('/', '-')}" if period else self.xlsx_name)
-            return xlsx_response(
-                filename=f"{name}.xlsx",
-                title=title,
-                columns=self.xlsx_columns(),
-                rows=(self.xlsx_row(record) for record in self.xlsx_records(context["table"].data)),
-            )
-        return super().render_to_response(context, **response_kwargs)
-
-    @staticmethod
-    def xlsx_records(data):
-        """Every row of the table's data, in its order: a queryset is read in chunks (with its prefetches)
-        rather than held whole, so a big download's memory stays bounded."""
-        if isinstance(data, TableQuerysetData):
-            return data.data.iterator(chunk_size=1000)
-        return data
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        period = self.filterset.period
-        context["table"].caption = f"{self.xlsx_name.capitalize()}, {period.label}" if period else ""
-        return context | {"period": period}
 
 
 class TaskListView(LoginRequiredMixin, ListDownloadMixin, SingleTableMixin, FilterView):

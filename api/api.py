@@ -58,15 +58,17 @@ ERRORS = {
 }
 
 
+token_auth = TokenAuth()
 api = NinjaAPI(
     title="Service plans and performance API",
     version="1",
     description=API_DESCRIPTION,
-    auth=TokenAuth(),
+    auth=token_auth,
     urls_namespace="api",
     openapi_url="/openapi.json",
     docs_url="/docs",
 )
+token_auth.bind(api)
 
 
 def _reader(request) -> Reader:

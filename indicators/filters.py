@@ -20,10 +20,9 @@ import django_filters
 from django import forms
 from django.db.models import F, Q, QuerySet
 
-from actions.filters import ListFilterSet, choose, lookup_input, named
+from plans.filters import ListFilterSet, choose, lookup_input, named
 from plans.models import CouncilSettings, ReportingPeriod
-from reporting.selectors import INDICATOR_RAG_ORDER
-from serviceplans.status import status_look
+from serviceplans.status import INDICATOR_RAG_ORDER, status_look
 
 from .models import Framework, Indicator, IndicatorOfficer
 from .performance import IndicatorRecord, PeriodPerformance

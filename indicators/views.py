@@ -9,13 +9,13 @@ from django.views.generic import DetailView, FormView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from actions.views import ListDownloadMixin
 from indicators.permissions import can_enter_value
 from plans.models import CouncilSettings, ReportingPeriod
 from plans.permissions import request_actor
 from plans.rules import IllegalTransition
-from reporting.charts import TrendPoint, trend_chart_svg
 from reporting.xlsx import NUMBER, STATUS, Column, NumberCell
+from serviceplans.charts import TrendPoint, trend_chart_svg
+from serviceplans.downloads import ListDownloadMixin
 from serviceplans.history import history_entries
 
 from .filters import IndicatorFilter, IndicatorRow, indicators_for_list, judged_rows

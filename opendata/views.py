@@ -10,7 +10,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from api.judgements import exact, judgement
-from reporting.charts import TrendPoint, trend_chart_svg
+from serviceplans.charts import TrendPoint, trend_chart_svg
 
 from .selectors import (
     indicator_trend,

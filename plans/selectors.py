@@ -143,3 +143,18 @@ def periods_by_year() -> list[tuple[int, list[ReportingPeriod]]]:
     ):
         years.setdefault(period.financial_year, []).append(period)
     return list(years.items())
+
+
+def dashboard_periods() -> list[ReportingPeriod]:
+    """Quarters, half-years and years that have been opened at least once, newest first."""
+    return list(
+        ReportingPeriod.objects.filter(kind__in=["quarter", "half", "year"])
+        .exclude(state=ReportingPeriod.State.SCHEDULED)
+        .order_by("-end_date", "-start_date")
+    )
+
+
+def default_period(periods: list[ReportingPeriod]) -> ReportingPeriod | None:
+    """The latest open period, else the latest one that has been reported on."""
+    open_periods = [p for p in periods if p.state == ReportingPeriod.State.OPEN]
+    return (open_periods or periods or [None])[0]

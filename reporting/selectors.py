@@ -36,8 +36,6 @@ from plans.models import CouncilSettings, OrganisationUnit, Plan, ReportingPerio
 from plans.selectors import unit_tree
 from serviceplans.periods import FREQUENCY_PERIOD_KINDS, Period, period_kind_for
 
-TASK_STATUS_ORDER = ["red", "amber", "green", "completed", "not_started", "not_applicable", "missing"]
-INDICATOR_RAG_ORDER = ["red", "amber", "green", "no_data", "no_target", "not_judged"]
 LIVE_PLAN_STATUSES = [Plan.Status.APPROVED, Plan.Status.PUBLISHED]
 
 
@@ -95,21 +93,6 @@ class Dashboard:
     totals: UnitRow
     task_exceptions: Page  # of TaskException
     indicator_exceptions: Page  # of IndicatorException
-
-
-def dashboard_periods() -> list[ReportingPeriod]:
-    """Quarters, half-years and years that have been opened at least once, newest first."""
-    return list(
-        ReportingPeriod.objects.filter(kind__in=["quarter", "half", "year"])
-        .exclude(state=ReportingPeriod.State.SCHEDULED)
-        .order_by("-end_date", "-start_date")
-    )
-
-
-def default_period(periods: list[ReportingPeriod]) -> ReportingPeriod | None:
-    """The latest open period, else the latest one that has been reported on."""
-    open_periods = [p for p in periods if p.state == ReportingPeriod.State.OPEN]
-    return (open_periods or periods or [None])[0]
 
 
 def _plan_covers(plan: Plan, period: Period) -> bool:

@@ -14,10 +14,12 @@ from django_tables2 import SingleTableMixin
 
 from plans.models import OrganisationUnit
 from plans.permissions import actor_for
+from plans.selectors import dashboard_periods, default_period
+from serviceplans.charts import Segment, stacked_bar_svg
 from serviceplans.periods import Period, PeriodParseError
 from serviceplans.permissions import can_write_reports
+from serviceplans.status import INDICATOR_RAG_ORDER, TASK_STATUS_ORDER
 
-from .charts import Segment, stacked_bar_svg
 from .forms import ConfirmForm, ReportCreateForm, ReportTextsForm
 from .models import Report, ReportRender
 from .permissions import can_preview_drafts, can_read_report
@@ -35,7 +37,7 @@ from .reports.services import (
     report_renders_inline,
     report_update,
 )
-from .selectors import INDICATOR_RAG_ORDER, TASK_STATUS_ORDER, dashboard, dashboard_periods, default_period
+from .selectors import dashboard
 from .tables import ReportTable
 from .xlsx import XLSX_CONTENT_TYPE
 

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from actions.filters import choose, unit_choices
+from plans.filters import choose, unit_choices
 from plans.models import Officer
 from plans.selectors import unit_tree
 

@@ -8,10 +8,10 @@ from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from actions.views import ListDownloadMixin
 from plans.models import Officer, ReportingPeriod
 from plans.permissions import request_actor
 from reporting.xlsx import DATE, NUMBER, STATUS, Column
+from serviceplans.downloads import ListDownloadMixin
 
 from . import rules
 from .filters import RiskFilter

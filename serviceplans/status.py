@@ -36,6 +36,10 @@ STATUS_LOOKS: dict[str, StatusLook] = {
     "risk_green": StatusLook("Low", "▼", "green"),
 }
 
+#: The order statuses are listed and counted in, worst first, on every list, chart, paper and sheet.
+TASK_STATUS_ORDER = ["red", "amber", "green", "completed", "not_started", "not_applicable", "missing"]
+INDICATOR_RAG_ORDER = ["red", "amber", "green", "no_data", "no_target", "not_judged"]
+
 UNKNOWN = StatusLook("Unknown", "?", "grey")
 
 

@@ -12,8 +12,9 @@ from django.urls import reverse
 
 from actions.models import ProgressUpdate
 from actions.rules import task_is_overdue
+from plans.selectors import dashboard_periods
 from reporting.reports.content import Scope, report_tasks, task_row
-from reporting.selectors import dashboard, dashboard_periods
+from reporting.selectors import dashboard
 from serviceplans.roles import PERFORMANCE_TEAM, roles_ensure
 from tests.builders import small_council
 from tests.factories import UserFactory

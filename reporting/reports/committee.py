@@ -13,9 +13,8 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from indicators.rules import Direction, Symbol
-from reporting.charts import Segment, stacked_bar_svg
-from reporting.selectors import INDICATOR_RAG_ORDER, TASK_STATUS_ORDER
-from serviceplans.status import status_look
+from serviceplans.charts import Segment, stacked_bar_svg
+from serviceplans.status import INDICATOR_RAG_ORDER, TASK_STATUS_ORDER, status_look
 
 from .content import TEXT_FIELDS, Scope, report_figures
 from .pdf import html_to_pdf

@@ -44,8 +44,9 @@ from indicators.rules import Rag
 from indicators.selectors import indicators_with_record
 from plans.models import CouncilSettings, OrganisationUnit, Plan, ReportingPeriod
 from plans.selectors import unit_tree
-from reporting.selectors import INDICATOR_RAG_ORDER, LIVE_PLAN_STATUSES, TASK_STATUS_ORDER
+from reporting.selectors import LIVE_PLAN_STATUSES
 from serviceplans.periods import Period, PeriodKind, period_kind_for
+from serviceplans.status import INDICATOR_RAG_ORDER, TASK_STATUS_ORDER
 
 CONTENT_VERSION = 1
 TASK_EXCEPTIONS = {"red", "amber", "missing"}

@@ -120,7 +120,8 @@ def test_dashboard_queries_do_not_grow_with_rows(client):
 def test_missing_returns_are_late_once_the_deadline_has_passed():
     from datetime import date
 
-    from reporting.selectors import dashboard, dashboard_periods
+    from plans.selectors import dashboard_periods
+    from reporting.selectors import dashboard
 
     council = small_council(size=2)
     council["q2"].deadline = date(2026, 10, 31)
@@ -152,7 +153,8 @@ def test_task_exceptions_are_one_row_per_task_with_every_reason_paged_worst_firs
 
 
 def test_exceptions_come_a_page_at_a_time(client):
-    from reporting.selectors import dashboard, dashboard_periods
+    from plans.selectors import dashboard_periods
+    from reporting.selectors import dashboard
 
     council = small_council(size=30)  # 60 tasks, 30 without a Q2 update; 20 red or amber indicators
     client.force_login(UserFactory())

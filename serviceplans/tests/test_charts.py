@@ -1,7 +1,7 @@
 from decimal import Decimal
 from xml.etree import ElementTree
 
-from reporting.charts import Segment, TrendPoint, stacked_bar_svg, trend_chart_svg
+from serviceplans.charts import Segment, TrendPoint, stacked_bar_svg, trend_chart_svg
 
 
 def parse(svg):
