@@ -10,6 +10,8 @@ from plans.models import Objective, Officer, Plan, PlanSection, Priority, Report
 from plans.rules import PlanStructureLocked
 from serviceplans.fields import BoundedDecimalField, decimal_bounds
 
+from .rules import Status
+
 
 class Task(models.Model):
     """A key task in a plan: what will be done, by whom, with what, by when, and how success is judged."""
@@ -150,15 +152,8 @@ class Milestone(models.Model):
         return self.name
 
 
-class ProgressStatus(models.TextChoices):
-    """The status an officer reports for a task. Always shown as a word, never by colour alone."""
-
-    NOT_STARTED = "not_started", "Not started"
-    GREEN = "green", "Green"
-    AMBER = "amber", "Amber"
-    RED = "red", "Red"
-    COMPLETED = "completed", "Completed"
-    NOT_APPLICABLE = "not_applicable", "Not applicable"
+#: The status an officer reports for a task (defined once, in ``actions.rules``).
+ProgressStatus = Status
 
 
 class ProgressUpdate(models.Model):

@@ -50,8 +50,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
 from typing import NamedTuple
+
+from django.db.models import TextChoices
+
+from serviceplans.status import status_look
 
 __all__ = [
     "MilestoneCount",
@@ -67,29 +70,18 @@ __all__ = [
 ]
 
 
-class Status(StrEnum):
-    """A task's progress status (the same values as ``ProgressStatus``)."""
+class Status(TextChoices):
+    """A task's progress status, as officers report it: the stored value, with its word from
+    ``serviceplans.status`` (where every status's word, symbol and colour is defined once).
+    ``actions.models.ProgressStatus`` is this class."""
 
-    NOT_STARTED = "not_started"
-    GREEN = "green"
-    AMBER = "amber"
-    RED = "red"
-    COMPLETED = "completed"
-    NOT_APPLICABLE = "not_applicable"
+    NOT_STARTED = "not_started", status_look("not_started").word
+    GREEN = "green", status_look("green").word
+    AMBER = "amber", status_look("amber").word
+    RED = "red", status_look("red").word
+    COMPLETED = "completed", status_look("completed").word
+    NOT_APPLICABLE = "not_applicable", status_look("not_applicable").word
 
-    @property
-    def label(self) -> str:
-        return _STATUS_LABELS[self]
-
-
-_STATUS_LABELS = {
-    Status.NOT_STARTED: "Not started",
-    Status.GREEN: "Green",
-    Status.AMBER: "Amber",
-    Status.RED: "Red",
-    Status.COMPLETED: "Completed",
-    Status.NOT_APPLICABLE: "Not applicable",
-}
 
 _NOT_JUDGED = frozenset({Status.COMPLETED, Status.NOT_APPLICABLE})
 _NEEDS_COMMENTARY = frozenset({Status.AMBER, Status.RED, Status.NOT_APPLICABLE})

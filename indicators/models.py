@@ -7,7 +7,9 @@ from simple_history.models import HistoricalRecords
 
 from plans.models import Officer, Plan, PlanSection, ReportingPeriod
 from serviceplans.fields import BoundedDecimalField, decimal_bounds
-from serviceplans.periods import period_belongs
+from serviceplans.periods import Frequency, period_belongs
+
+from . import rules, values
 
 
 class Framework(models.Model):
@@ -46,29 +48,12 @@ class Indicator(models.Model):
         "order",
     )
 
-    class Unit(models.TextChoices):
-        PERCENT = "percent", "Percentage (%)"
-        NUMBER = "number", "Number"
-        MONEY = "money", "Money (£)"
-        DAYS = "days", "Days"
-        RATIO = "ratio", "Ratio"
-        TEXT = "text", "Text"
+    # The words for units, polarities and aggregations are defined once, beside their rules.
+    Unit = values.Unit
+    Polarity = rules.Polarity
+    Aggregation = rules.Aggregation
 
-    class Polarity(models.TextChoices):
-        HIGHER_IS_BETTER = "higher", "Higher is better"
-        LOWER_IS_BETTER = "lower", "Lower is better"
-        CLOSEST_IS_BEST = "closest", "Closest to target is best"
-
-    class Aggregation(models.TextChoices):
-        SUM = "sum", "Cumulative (sum of periods)"
-        AVERAGE = "average", "Average of periods"
-        LATEST = "latest", "Latest snapshot"
-
-    class Frequency(models.TextChoices):
-        MONTHLY = "monthly", "Monthly"
-        QUARTERLY = "quarterly", "Quarterly"
-        HALF_YEARLY = "half_yearly", "Half-yearly"
-        YEARLY = "yearly", "Yearly"
+    Frequency = Frequency
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
     section = models.ForeignKey(PlanSection, on_delete=models.CASCADE, related_name="indicators")
@@ -86,7 +71,7 @@ class Indicator(models.Model):
     )
     unit = models.CharField(max_length=10, choices=Unit.choices, default=Unit.NUMBER)
     decimal_places = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(4)])
-    polarity = models.CharField(max_length=10, choices=Polarity.choices, default=Polarity.HIGHER_IS_BETTER)
+    polarity = models.CharField(max_length=10, choices=Polarity.choices, default=Polarity.HIGHER)
     tolerance_percent = BoundedDecimalField(
         "tolerance (% of target)",
         max_digits=6,

@@ -56,8 +56,11 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from django.db.models import TextChoices
+
 from indicators.values import ParsedValue, parse_value
 from serviceplans.periods import Period
+from serviceplans.status import status_look
 
 __all__ = [
     "LAST_YEAR",
@@ -93,72 +96,45 @@ PREVIOUS_PERIOD = "the previous period"
 _HUNDRED = Decimal(100)
 
 
-class Polarity(StrEnum):
-    """Which way is better (the same values as ``Indicator.Polarity``)."""
+class Polarity(TextChoices):
+    """Which way is better (``Indicator.Polarity`` is this class)."""
 
-    HIGHER = "higher"
-    LOWER = "lower"
-    CLOSEST = "closest"
-
-    @property
-    def label(self) -> str:
-        return _POLARITY_LABELS[self]
+    HIGHER = "higher", "Higher is better"
+    LOWER = "lower", "Lower is better"
+    CLOSEST = "closest", "Closest to target is best"
 
 
-_POLARITY_LABELS = {
-    Polarity.HIGHER: "Higher is better",
-    Polarity.LOWER: "Lower is better",
-    Polarity.CLOSEST: "Closest to target is best",
-}
+class Aggregation(TextChoices):
+    """How the values of several periods combine (``Indicator.Aggregation`` is this class)."""
+
+    SUM = "sum", "Cumulative (sum of periods)"
+    AVERAGE = "average", "Average of periods"
+    LATEST = "latest", "Latest snapshot"
 
 
-class Aggregation(StrEnum):
-    """How the values of several periods combine (the same values as ``Indicator.Aggregation``)."""
+class Rag(TextChoices):
+    """The RAG status of an indicator in a period, with its word from ``serviceplans.status``."""
 
-    SUM = "sum"
-    AVERAGE = "average"
-    LATEST = "latest"
-
-    @property
-    def label(self) -> str:
-        return _AGGREGATION_LABELS[self]
-
-
-_AGGREGATION_LABELS = {
-    Aggregation.SUM: "Cumulative (sum of periods)",
-    Aggregation.AVERAGE: "Average of periods",
-    Aggregation.LATEST: "Latest snapshot",
-}
-
-
-class Rag(StrEnum):
-    """The RAG status of an indicator in a period."""
-
-    GREEN = "green"
-    AMBER = "amber"
-    RED = "red"
-    NO_DATA = "no_data"
-    NO_TARGET = "no_target"
-    NOT_JUDGED = "not_judged"
-
-    @property
-    def label(self) -> str:
-        """The status in a word or two: ``Green``, ``No data``…"""
-        return _RAG_LABELS[self][0]
+    GREEN = "green", status_look("green").word
+    AMBER = "amber", status_look("amber").word
+    RED = "red", status_look("red").word
+    NO_DATA = "no_data", status_look("no_data").word
+    NO_TARGET = "no_target", status_look("no_target").word
+    NOT_JUDGED = "not_judged", status_look("not_judged").word
 
     @property
     def description(self) -> str:
         """What the status means, in the council's words."""
-        return _RAG_LABELS[self][1]
+        return _RAG_DESCRIPTIONS[self]
 
 
-_RAG_LABELS = {
-    Rag.GREEN: ("Green", "On or better than target"),
-    Rag.AMBER: ("Amber", "Worse than target but within tolerance"),
-    Rag.RED: ("Red", "Worse than target beyond tolerance"),
-    Rag.NO_DATA: ("No data", "No value has been reported"),
-    Rag.NO_TARGET: ("No target", "There is no numeric target to judge against"),
-    Rag.NOT_JUDGED: ("Not judged", "Monitored for information only (data only)"),
+_RAG_DESCRIPTIONS = {
+    Rag.GREEN: "On or better than target",
+    Rag.AMBER: "Worse than target but within tolerance",
+    Rag.RED: "Worse than target beyond tolerance",
+    Rag.NO_DATA: "No value has been reported",
+    Rag.NO_TARGET: "There is no numeric target to judge against",
+    Rag.NOT_JUDGED: "Monitored for information only (data only)",
 }
 
 

@@ -57,6 +57,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from enum import StrEnum
 
+from django.db.models import TextChoices
+
 __all__ = [
     "LARGEST_VALUE",
     "NO_VALUE",
@@ -73,15 +75,15 @@ __all__ = [
 ]
 
 
-class Unit(StrEnum):
-    """The units an indicator is measured in (the same values as ``Indicator.Unit``)."""
+class Unit(TextChoices):
+    """The units an indicator is measured in (``Indicator.Unit`` is this class)."""
 
-    PERCENT = "percent"
-    NUMBER = "number"
-    MONEY = "money"
-    DAYS = "days"
-    RATIO = "ratio"
-    TEXT = "text"
+    PERCENT = "percent", "Percentage (%)"
+    NUMBER = "number", "Number"
+    MONEY = "money", "Money (£)"
+    DAYS = "days", "Days"
+    RATIO = "ratio", "Ratio"
+    TEXT = "text", "Text"
 
 
 class ValueKind(StrEnum):

@@ -9,7 +9,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from plans.rules import PeriodState, PlanStatus, ReturnState
-from serviceplans.periods import FinancialYear, Period, PeriodKind, period_belongs
+from serviceplans.periods import FinancialYear, Frequency, Period, PeriodKind, period_belongs
 
 
 class OrganisationUnit(models.Model):
@@ -131,7 +131,7 @@ class ReportingPeriod(models.Model):
     State = PeriodState
 
     financial_year = models.PositiveSmallIntegerField(help_text="Starting calendar year: 2008 for 2008/09.")
-    kind = models.CharField(max_length=10, choices=[(k.value, k.value.title()) for k in PeriodKind])
+    kind = models.CharField(max_length=10, choices=PeriodKind.choices)
     number = models.PositiveSmallIntegerField(
         help_text="Month 1–12 from April, quarter 1–4, half 1–2, or 1 for the year."
     )
@@ -183,8 +183,10 @@ class Plan(models.Model):
     """A service plan (one financial year) or service improvement plan (up to three years)."""
 
     class Frequency(models.TextChoices):
-        QUARTERLY = "quarterly", "Quarterly"
-        HALF_YEARLY = "half_yearly", "Half-yearly"
+        """Plans report by quarters or halves: two of ``serviceplans.periods.Frequency``, with its words."""
+
+        QUARTERLY = Frequency.QUARTERLY.value, Frequency.QUARTERLY.label
+        HALF_YEARLY = Frequency.HALF_YEARLY.value, Frequency.HALF_YEARLY.label
 
     Status = PlanStatus
 

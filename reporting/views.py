@@ -18,7 +18,12 @@ from plans.selectors import dashboard_periods, default_period
 from serviceplans.charts import Segment, stacked_bar_svg
 from serviceplans.periods import Period, PeriodParseError
 from serviceplans.permissions import can_write_reports
-from serviceplans.status import INDICATOR_RAG_ORDER, TASK_STATUS_ORDER
+from serviceplans.status import (
+    INDICATOR_RAG_ORDER,
+    INDICATOR_RAG_WORDS,
+    TASK_STATUS_ORDER,
+    TASK_STATUS_WORDS,
+)
 
 from .forms import ConfirmForm, ReportCreateForm, ReportTextsForm
 from .models import Report, ReportRender
@@ -40,24 +45,6 @@ from .reports.services import (
 from .selectors import dashboard
 from .tables import ReportTable
 from .xlsx import XLSX_CONTENT_TYPE
-
-TASK_WORDS = {
-    "red": "Red",
-    "amber": "Amber",
-    "green": "Green",
-    "completed": "Completed",
-    "not_started": "Not started",
-    "not_applicable": "Not applicable",
-    "missing": "No update",
-}
-INDICATOR_WORDS = {
-    "red": "Red",
-    "amber": "Amber",
-    "green": "Green",
-    "no_data": "No data",
-    "no_target": "No target",
-    "not_judged": "Data only",
-}
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
@@ -81,13 +68,13 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         )
         return context | {
             "dashboard": board,
-            "task_columns": [(key, TASK_WORDS[key]) for key in TASK_STATUS_ORDER],
-            "indicator_columns": [(key, INDICATOR_WORDS[key]) for key in INDICATOR_RAG_ORDER],
+            "task_columns": [(key, TASK_STATUS_WORDS[key]) for key in TASK_STATUS_ORDER],
+            "indicator_columns": [(key, INDICATOR_RAG_WORDS[key]) for key in INDICATOR_RAG_ORDER],
             "task_chart": self._chart(
-                f"Task status by unit, {period.label}", board.rows, "tasks", TASK_WORDS
+                f"Task status by unit, {period.label}", board.rows, "tasks", TASK_STATUS_WORDS
             ),
             "indicator_chart": self._chart(
-                f"Indicator RAG status by unit, {period.label}", board.rows, "indicators", INDICATOR_WORDS
+                f"Indicator RAG status by unit, {period.label}", board.rows, "indicators", INDICATOR_RAG_WORDS
             ),
         }
 

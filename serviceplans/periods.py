@@ -59,7 +59,8 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from enum import StrEnum
+
+from django.db.models import TextChoices
 
 __all__ = [
     "FinancialYear",
@@ -119,13 +120,23 @@ class PeriodParseError(ValueError):
     """
 
 
-class PeriodKind(StrEnum):
-    """How long a reporting period is."""
+class PeriodKind(TextChoices):
+    """How long a reporting period is (``ReportingPeriod.kind``'s choices)."""
 
-    MONTH = "month"
-    QUARTER = "quarter"
-    HALF = "half"
-    YEAR = "year"
+    MONTH = "month", "Month"
+    QUARTER = "quarter", "Quarter"
+    HALF = "half", "Half"
+    YEAR = "year", "Year"
+
+
+class Frequency(TextChoices):
+    """How often a plan reports or an indicator is collected (``Indicator.Frequency``; plans use two of
+    them, ``Plan.Frequency``)."""
+
+    MONTHLY = "monthly", "Monthly"
+    QUARTERLY = "quarterly", "Quarterly"
+    HALF_YEARLY = "half_yearly", "Half-yearly"
+    YEARLY = "yearly", "Yearly"
 
 
 # How many months each kind of period lasts; there are 12 // months of them in a year.
@@ -531,10 +542,10 @@ def financial_year_label(start_year: int) -> str:
 #: The kind of period each reporting or collection frequency reports by (plans report quarterly or
 #: half-yearly; indicators are collected monthly, quarterly, half-yearly or yearly).
 FREQUENCY_PERIOD_KINDS: dict[str, PeriodKind] = {
-    "monthly": PeriodKind.MONTH,
-    "quarterly": PeriodKind.QUARTER,
-    "half_yearly": PeriodKind.HALF,
-    "yearly": PeriodKind.YEAR,
+    Frequency.MONTHLY: PeriodKind.MONTH,
+    Frequency.QUARTERLY: PeriodKind.QUARTER,
+    Frequency.HALF_YEARLY: PeriodKind.HALF,
+    Frequency.YEARLY: PeriodKind.YEAR,
 }
 
 

@@ -12,6 +12,12 @@ class StatusLook:
     word: str
     mark: str
     colour: str  # a GOV.UK tag colour modifier: green, yellow, red, grey, blue, purple…
+    #: How a count is described in a sentence (“3 tasks without an update”); the word in lower case when blank.
+    phrase: str = ""
+
+    @property
+    def in_a_sentence(self) -> str:
+        return self.phrase or self.word.lower()
 
 
 STATUS_LOOKS: dict[str, StatusLook] = {
@@ -23,11 +29,11 @@ STATUS_LOOKS: dict[str, StatusLook] = {
     "completed": StatusLook("Completed", "✔", "blue"),
     "not_applicable": StatusLook("Not applicable", "–", "grey"),
     # Indicator judgements that are not a colour.
-    "no_data": StatusLook("No data", "?", "grey"),
-    "no_target": StatusLook("No target", "–", "grey"),
-    "not_judged": StatusLook("Data only", "–", "grey"),
+    "no_data": StatusLook("No data", "?", "grey", phrase="without data"),
+    "no_target": StatusLook("No target", "–", "grey", phrase="without a numeric target"),
+    "not_judged": StatusLook("Data only", "–", "grey", phrase="monitored for information only"),
     # Returns and exceptions.
-    "missing": StatusLook("No update", "?", "grey"),
+    "missing": StatusLook("No update", "?", "grey", phrase="without an update"),
     "overdue": StatusLook("Overdue", "◔", "orange"),
     "late": StatusLook("Late", "◔", "orange"),
     # Risk score bands (risks.rules); the council's own words replace these in risks.selectors.band_look.
@@ -48,3 +54,8 @@ def status_look(status: str | None) -> StatusLook:
     if status is None:
         return STATUS_LOOKS["missing"]
     return STATUS_LOOKS.get(str(status), UNKNOWN)
+
+
+#: The words of those statuses, in that order, for tables' columns, charts' keys and sheets' headings.
+TASK_STATUS_WORDS = {key: status_look(key).word for key in TASK_STATUS_ORDER}
+INDICATOR_RAG_WORDS = {key: status_look(key).word for key in INDICATOR_RAG_ORDER}

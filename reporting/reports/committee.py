@@ -14,16 +14,16 @@ from django.utils.text import slugify
 
 from indicators.rules import Direction, Symbol
 from serviceplans.charts import Segment, stacked_bar_svg
-from serviceplans.status import INDICATOR_RAG_ORDER, TASK_STATUS_ORDER, status_look
+from serviceplans.status import (
+    INDICATOR_RAG_WORDS,
+    TASK_STATUS_WORDS,
+)
 
 from .content import TEXT_FIELDS, Scope, report_figures
 from .pdf import html_to_pdf
 
 TEMPLATE = "reporting/papers/committee_report.html"
 
-# The status words, as every page shows them (“No update”, “Data only”).
-TASK_WORDS = {key: status_look(key).word for key in TASK_STATUS_ORDER}
-INDICATOR_WORDS = {key: status_look(key).word for key in INDICATOR_RAG_ORDER}
 
 COVER_SECTIONS = [
     ("purpose", "Purpose"),
@@ -137,8 +137,10 @@ class CommitteeReport:
                 rows.append(
                     {
                         "name": name,
-                        "tasks": [section["task_counts"].get(key, 0) for key in TASK_WORDS],
-                        "indicators": [section["indicator_counts"].get(key, 0) for key in INDICATOR_WORDS],
+                        "tasks": [section["task_counts"].get(key, 0) for key in TASK_STATUS_WORDS],
+                        "indicators": [
+                            section["indicator_counts"].get(key, 0) for key in INDICATOR_RAG_WORDS
+                        ],
                         "task_total": sum(section["task_counts"].values()),
                         "indicator_total": sum(section["indicator_counts"].values()),
                     }
@@ -151,9 +153,10 @@ class CommitteeReport:
             return [row | {"name": _label(row["name"])} for row in self.summary_rows()]
         rows = []
         for plan in self.content["plans"]:
-            tasks = [sum(s["task_counts"].get(key, 0) for s in plan["sections"]) for key in TASK_WORDS]
+            tasks = [sum(s["task_counts"].get(key, 0) for s in plan["sections"]) for key in TASK_STATUS_WORDS]
             indicators = [
-                sum(s["indicator_counts"].get(key, 0) for s in plan["sections"]) for key in INDICATOR_WORDS
+                sum(s["indicator_counts"].get(key, 0) for s in plan["sections"])
+                for key in INDICATOR_RAG_WORDS
             ]
             rows.append(
                 {"name": _label(plan.get("unit") or plan["title"]), "tasks": tasks, "indicators": indicators}
@@ -166,13 +169,13 @@ class CommitteeReport:
         if content["parts"]["tasks"]:
             title, words, key = (
                 f"Task status by {'plan' if several_plans else 'section'}, {content['period']['label']}",
-                TASK_WORDS,
+                TASK_STATUS_WORDS,
                 "tasks",
             )
         else:
             title, words, key = (
                 f"Indicator RAG status by {'plan' if several_plans else 'section'}, {content['period']['label']}",
-                INDICATOR_WORDS,
+                INDICATOR_RAG_WORDS,
                 "indicators",
             )
         return stacked_bar_svg(
@@ -231,10 +234,10 @@ class CommitteeReport:
             "indicator_plans": plans,
             "several_plans": len(plans) > 1,
             "summary_rows": rows,
-            "task_words": list(TASK_WORDS.items()),
-            "indicator_words": list(INDICATOR_WORDS.items()),
-            "task_totals": [content["task_counts"].get(key, 0) for key in TASK_WORDS],
-            "indicator_totals": [content["indicator_counts"].get(key, 0) for key in INDICATOR_WORDS],
+            "task_words": list(TASK_STATUS_WORDS.items()),
+            "indicator_words": list(INDICATOR_RAG_WORDS.items()),
+            "task_totals": [content["task_counts"].get(key, 0) for key in TASK_STATUS_WORDS],
+            "indicator_totals": [content["indicator_counts"].get(key, 0) for key in INDICATOR_RAG_WORDS],
             "chart": self.chart(self.chart_rows()) if rows else "",
             "symbols": list(Symbol),
             **self.risks_context(),

@@ -46,7 +46,7 @@ from plans.models import CouncilSettings, OrganisationUnit, Plan, ReportingPerio
 from plans.selectors import unit_tree
 from reporting.selectors import LIVE_PLAN_STATUSES
 from serviceplans.periods import Period, PeriodKind, period_kind_for
-from serviceplans.status import INDICATOR_RAG_ORDER, TASK_STATUS_ORDER
+from serviceplans.status import INDICATOR_RAG_ORDER, TASK_STATUS_ORDER, status_look
 
 CONTENT_VERSION = 1
 TASK_EXCEPTIONS = {"red", "amber", "missing"}
@@ -392,23 +392,9 @@ def _risks_annex(scope: Scope) -> dict:
 
 TEXT_FIELDS = ["purpose", "background", "body", "implications", "recommendation", "conclusion", "annexes"]
 
-TASK_WORDS = {
-    "green": "green",
-    "amber": "amber",
-    "red": "red",
-    "completed": "completed",
-    "not_started": "not started",
-    "not_applicable": "not applicable",
-    "missing": "without an update",
-}
-INDICATOR_WORDS = {
-    "green": "green",
-    "amber": "amber",
-    "red": "red",
-    "no_data": "without data",
-    "no_target": "without a numeric target",
-    "not_judged": "monitored for information only",
-}
+#: The statuses' words as a sentence says them (“3 tasks without an update”), from ``serviceplans.status``.
+TASK_WORDS = {key: status_look(key).in_a_sentence for key in TASK_STATUS_ORDER}
+INDICATOR_WORDS = {key: status_look(key).in_a_sentence for key in INDICATOR_RAG_ORDER}
 
 
 def _listing(parts: list[str]) -> str:

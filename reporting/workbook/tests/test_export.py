@@ -117,7 +117,7 @@ def build_plan(size: int = 2, prefix: str = "") -> Plan:
             section=section,
             name="Jobs created",
             unit=Indicator.Unit.NUMBER,
-            polarity=Indicator.Polarity.HIGHER_IS_BETTER,
+            polarity=Indicator.Polarity.HIGHER,
             tolerance_percent=Decimal("2.5"),
             order=1,
             reference_code="BV 12",
@@ -136,7 +136,7 @@ def build_plan(size: int = 2, prefix: str = "") -> Plan:
             name="Residents in work",
             unit=Indicator.Unit.PERCENT,
             decimal_places=1,
-            polarity=Indicator.Polarity.LOWER_IS_BETTER,
+            polarity=Indicator.Polarity.LOWER,
             order=2,
         )
         TargetFactory(indicator=rate, financial_year=2007, value=Decimal("90.5"))
