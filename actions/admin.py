@@ -1,11 +1,18 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db import models
 from django.forms import Textarea
 from simple_history.admin import SimpleHistoryAdmin
 
-from plans.admin import LockedPlanInlineMixin, PlanAdmin, PlanSectionAdmin, ReasonForChangeAdmin
+from plans.admin import (
+    LockedPlanInlineMixin,
+    PeriodRecordAdminMixin,
+    PlanAdmin,
+    PlanSectionAdmin,
+    ReasonForChangeAdmin,
+    RuleCheckedStepsMixin,
+)
 from plans.models import Return
-from plans.rules import IllegalTransition
+from plans.permissions import can_decide_return
 
 from .models import Milestone, ProgressUpdate, ReminderSent, Task, TaskOfficer
 from .services import return_approve
@@ -68,7 +75,7 @@ class MilestoneAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(SimpleHistoryAdmin):
+class ProgressUpdateAdmin(PeriodRecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["task", "period", "percent_complete", "status", "updated_by", "updated_at"]
     list_filter = ["status", "period"]
     search_fields = ["task__text", "commentary"]
@@ -90,7 +97,7 @@ class TaskOfficerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Return)
-class ReturnAdmin(SimpleHistoryAdmin):
+class ReturnAdmin(RuleCheckedStepsMixin, SimpleHistoryAdmin):
     list_display = ["officer", "period", "state", "submitted_at", "decided_by", "decided_at"]
     list_filter = ["state", "period"]
     search_fields = ["officer__name", "comment"]
@@ -103,16 +110,14 @@ class ReturnAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Approve the selected submitted returns")
     def approve_returns(self, request, queryset):
-        approved = []
-        for record in queryset.select_related("officer", "period"):
-            try:
-                return_approve(record=record, user=request.user)
-            except IllegalTransition as refusal:
-                self.message_user(request, f"{record}: {refusal}", messages.ERROR)
-            else:
-                approved.append(str(record.officer.name))
-        if approved:
-            self.message_user(request, f"Approved the returns of {', '.join(approved)}.", messages.SUCCESS)
+        self.take_steps(
+            request,
+            queryset.select_related("officer", "period"),
+            step=lambda record: return_approve(record=record, user=request.user),
+            may=lambda actor, record: can_decide_return(actor, record.officer, record.period),
+            done="Approved the returns of",
+            name=lambda record: record.officer.name,
+        )
 
 
 @admin.register(ReminderSent)

@@ -3,7 +3,13 @@ from django.db import models
 from django.forms import Textarea
 from simple_history.admin import SimpleHistoryAdmin
 
-from plans.admin import LockedPlanInlineMixin, PlanSectionAdmin, ReasonForChangeAdmin, ReasonForChangeForm
+from plans.admin import (
+    LockedPlanInlineMixin,
+    PeriodRecordAdminMixin,
+    PlanSectionAdmin,
+    ReasonForChangeAdmin,
+    ReasonForChangeForm,
+)
 
 from .models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Target
 
@@ -101,7 +107,7 @@ class TargetAdmin(ReasonForChangeAdmin):
 
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(SimpleHistoryAdmin):
+class IndicatorValueAdmin(PeriodRecordAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "indicator",
         "period",

@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
 from serviceplans.periods import Period, PeriodParseError
+from serviceplans.permissions import can_run_periods
 
 from . import services
 from .models import (
@@ -16,6 +17,7 @@ from .models import (
     Priority,
     ReportingPeriod,
 )
+from .permissions import can_move_plan, period_is_open_to, request_actor
 from .rules import IllegalTransition
 
 REASON_HELP = (
@@ -110,6 +112,69 @@ class LockedPlanInlineMixin:
         return super().has_delete_permission(request, obj)
 
 
+class RuleCheckedStepsMixin:
+    """Admin actions that move objects through their lives: each object is checked with the same permission
+    predicate the pages use (``may(actor, obj)``), then moved by the same service, whose rules refuse a step
+    the object's state does not allow; each refusal is reported with its reason, the rest still move."""
+
+    def take_steps(self, request, queryset, *, step, may, done: str, name=str) -> None:
+        actor = request_actor(request)
+        moved = []
+        for obj in queryset:
+            if not may(actor, obj):
+                self.message_user(request, f"{name(obj)}: you may not do that.", messages.ERROR)
+                continue
+            try:
+                step(obj)
+            except IllegalTransition as refusal:
+                self.message_user(request, f"{name(obj)}: {refusal}", messages.ERROR)
+            else:
+                moved.append(name(obj))
+        if moved:
+            self.message_user(request, f"{done}: {', '.join(moved)}.", messages.SUCCESS)
+
+
+class PeriodRecordAdminMixin:
+    """Task updates and indicator values belong to a period's returns: in the admin, as on the pages, those of
+    a period no longer open to the person (``plans.permissions.period_is_open_to``: published periods, for
+    everyone) are read-only and cannot be added or deleted."""
+
+    def _open_to(self, request, obj) -> bool:
+        return obj is None or period_is_open_to(request_actor(request), obj.period)
+
+    def has_change_permission(self, request, obj=None):
+        return self._open_to(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._open_to(request, obj) and super().has_delete_permission(request, obj)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        actor = request_actor(request)
+
+        class PeriodOpenForm(form):
+            def clean(self):
+                data = super().clean()
+                period = data.get("period")
+                if period is not None and not period_is_open_to(actor, period):
+                    self.add_error(
+                        "period",
+                        f"{period.label} is {period.get_state_display().lower()}: its returns can no longer "
+                        "be changed",
+                    )
+                return data
+
+        return PeriodOpenForm
+
+
+def _may_move(actor, plan, action: str) -> bool:
+    """Who may take a plan's step, as on the plan page; whether its status allows the step is for the
+    service to say (with its reason). Next year's plan is started by those who run the periods."""
+    if action == "carry_forward":
+        return can_run_periods(actor)
+    return actor.runs_everything or can_move_plan(actor, plan, action)
+
+
 class ChildUnitInline(admin.TabularInline):
     model = OrganisationUnit
     fk_name = "parent"
@@ -147,7 +212,7 @@ class PriorityAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReportingPeriod)
-class ReportingPeriodAdmin(admin.ModelAdmin):
+class ReportingPeriodAdmin(RuleCheckedStepsMixin, admin.ModelAdmin):
     list_display = ["label", "kind", "start_date", "end_date", "deadline", "state"]
     list_filter = ["state", "kind", "financial_year"]
     list_editable = ["deadline"]
@@ -158,16 +223,14 @@ class ReportingPeriodAdmin(admin.ModelAdmin):
     actions = ["open_periods", "close_periods", "publish_periods"]
 
     def _step(self, request, queryset, service, done: str):
-        moved = []
-        for period in queryset:
-            try:
-                service(period=period)
-            except IllegalTransition as refusal:
-                self.message_user(request, f"{period.label}: {refusal}", messages.ERROR)
-            else:
-                moved.append(period.label)
-        if moved:
-            self.message_user(request, f"{done}: {', '.join(moved)}.", messages.SUCCESS)
+        self.take_steps(
+            request,
+            queryset,
+            step=lambda period: service(period=period),
+            may=lambda actor, period: can_run_periods(actor),
+            done=done,
+            name=lambda period: period.label,
+        )
 
     @admin.action(description="Open the selected periods for returns")
     def open_periods(self, request, queryset):
@@ -215,7 +278,7 @@ class ObjectiveInline(admin.StackedInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(ReasonForChangeAdmin):
+class PlanAdmin(RuleCheckedStepsMixin, ReasonForChangeAdmin):
     list_display = ["title", "years_label", "unit", "reporting_frequency", "status", "approved_on", "owner"]
     list_filter = ["status", "reporting_frequency", "first_year", "unit"]
     search_fields = ["title", "slug", "committee", "unit__name"]
@@ -237,37 +300,36 @@ class PlanAdmin(ReasonForChangeAdmin):
     readonly_fields = ["status"]
     actions = ["submit_plans", "return_plans_to_draft", "publish_plans", "archive_plans", "carry_forward"]
 
-    def _step(self, request, queryset, service, done: str):
-        moved = []
-        for plan in queryset:
-            try:
-                service(plan=plan, user=request.user)
-            except IllegalTransition as refusal:
-                self.message_user(request, f"{plan}: {refusal}", messages.ERROR)
-            else:
-                moved.append(str(plan))
-        if moved:
-            self.message_user(request, f"{done}: {', '.join(moved)}.", messages.SUCCESS)
+    def _step(self, request, queryset, service, done: str, action: str):
+        self.take_steps(
+            request,
+            queryset,
+            step=lambda plan: service(plan=plan, user=request.user),
+            may=lambda actor, plan: _may_move(actor, plan, action),
+            done=done,
+        )
 
     @admin.action(description="Submit the selected draft plans for approval")
     def submit_plans(self, request, queryset):
-        self._step(request, queryset, services.plan_submit, "Submitted for approval")
+        self._step(request, queryset, services.plan_submit, "Submitted for approval", "submit")
 
     @admin.action(description="Return the selected submitted plans to draft")
     def return_plans_to_draft(self, request, queryset):
-        self._step(request, queryset, services.plan_return_to_draft, "Returned to draft")
+        self._step(request, queryset, services.plan_return_to_draft, "Returned to draft", "return_to_draft")
 
     @admin.action(description="Publish the selected approved plans")
     def publish_plans(self, request, queryset):
-        self._step(request, queryset, services.plan_publish, "Published")
+        self._step(request, queryset, services.plan_publish, "Published", "publish")
 
     @admin.action(description="Archive the selected plans")
     def archive_plans(self, request, queryset):
-        self._step(request, queryset, services.plan_archive, "Archived")
+        self._step(request, queryset, services.plan_archive, "Archived", "archive")
 
     @admin.action(description="Start next year's plan from the selected approved plans")
     def carry_forward(self, request, queryset):
-        self._step(request, queryset, services.plan_carry_forward, "Next year's plan started from")
+        self._step(
+            request, queryset, services.plan_carry_forward, "Next year's plan started from", "carry_forward"
+        )
 
 
 @admin.register(PlanSection)
