@@ -49,6 +49,7 @@ test: export DEBUG ?= true
 test: setup ## Set up and run every check and test, on SQLite and on PostgreSQL (at the same time)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(PYTHON) manage.py makemigrations --check --dry-run
 	scripts/test-both.sh "$(MAKE)"
 
@@ -70,8 +71,8 @@ bench: setup ## Print queries, median ms and size of every main page at 1x and 1
 loadtest: setup ## 50 signed-in users for 60 s against gunicorn and PostgreSQL at 10x (locust); prints p50/p95/p99
 	PYTHON=$(PYTHON) scripts/loadtest.sh
 
-lint: setup ## ruff lint and format check
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+lint: setup ## ruff lint and format check, and the apps' one-way dependencies (import-linter)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
 
 format: setup ## Format the code with ruff
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
