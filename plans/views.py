@@ -124,17 +124,24 @@ class PlanStepView(LoginRequiredMixin, View):
 
 
 class PerformanceTeamMixin(LoginRequiredMixin):
+    """Pages for the performance team (and superusers) only: anyone else signed in is refused (403) with
+    :attr:`refusal`; anyone signed out is sent to sign in. The one such mixin (the workbook import uses it)."""
+
+    refusal = "Only the performance team can do that."
+
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         if not can_run_periods(request_actor(request)):
-            raise PermissionDenied("Only the performance team runs the reporting periods.")
+            raise PermissionDenied(self.refusal)
         return super().dispatch(request, *args, **kwargs)
 
 
 class PeriodListView(PerformanceTeamMixin, TemplateView):
     """The performance team's page: the year's periods with their state and deadline, a form to schedule a
     year, and the buttons that open, close and publish each period."""
+
+    refusal = "Only the performance team runs the reporting periods."
 
     template_name = "plans/period_list.html"
 
@@ -168,6 +175,7 @@ class PeriodListView(PerformanceTeamMixin, TemplateView):
 class PeriodStepView(PerformanceTeamMixin, View):
     """GET: what opening, closing or publishing a period will do, with the button to do it. POST: do it."""
 
+    refusal = "Only the performance team runs the reporting periods."
     STEPS = {
         "open": (services.period_open, "is open: returns are now due"),
         "close": (services.period_close, "is closed: returns are now read-only"),

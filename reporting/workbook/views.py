@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
@@ -12,7 +11,7 @@ from django.views import View
 from django.views.generic import FormView
 
 from plans.models import Plan
-from plans.permissions import request_actor
+from plans.views import PerformanceTeamMixin
 from reporting.models import WorkbookImport
 
 from . import holding
@@ -29,15 +28,8 @@ def xlsx_download(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
-class PerformanceTeamMixin(LoginRequiredMixin):
-    """Signed-in performance team members and superusers only; anyone else signed in gets 403."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not request_actor(request).runs_everything:
-            raise PermissionDenied("Only the performance team can import plans.")
-        return super().dispatch(request, *args, **kwargs)
+class ImportersOnlyMixin(PerformanceTeamMixin):
+    refusal = "Only the performance team can import plans."
 
 
 #: Seconds between the progress page's checks (sent as an HTTP ``Refresh`` header: no script needed).
@@ -46,7 +38,7 @@ REFRESH_SECONDS = 2
 State = WorkbookImport.State
 
 
-class ImportUploadView(PerformanceTeamMixin, FormView):
+class ImportUploadView(ImportersOnlyMixin, FormView):
     """Step 1: choose a workbook. It is held and queued for checking by the background worker."""
 
     template_name = "reporting/workbook/upload.html"
@@ -60,7 +52,7 @@ class ImportUploadView(PerformanceTeamMixin, FormView):
         return redirect("workbook:import-preview")
 
 
-class WorkbookImportMixin(PerformanceTeamMixin):
+class WorkbookImportMixin(ImportersOnlyMixin):
     """The upload this session is working on, or back to the upload page when there is none."""
 
     def current(self) -> WorkbookImport | None:
