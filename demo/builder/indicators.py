@@ -60,6 +60,8 @@ def value_mood(spec: c.IndicatorSpec, period: Period, number: float, expected: f
 
 
 class IndicatorSteps(BuildState):
+    """Indicators with their officers and frameworks, their targets, then their values."""
+
     def indicators_ensure(self) -> None:
         sections = [s for p in self.plans for s in p.sections.values()]
         existing = {(i.section_id, i.name): i for i in Indicator.objects.filter(section__in=sections)}

@@ -19,6 +19,8 @@ from .state import BuildState
 
 
 class OrganisationSteps(BuildState):
+    """Units, officers, sign-ins, priorities, frameworks and periods: looked up by natural key, made if missing."""
+
     def units_ensure(self) -> None:
         existing = {u.slug: u for u in OrganisationUnit.objects.filter(slug__in=[s.slug for s in c.UNITS])}
         self.units: dict[str, OrganisationUnit] = dict(existing)

@@ -15,6 +15,8 @@ from .state import BuildState
 
 
 class PlanSteps(BuildState):
+    """Plans, sections and objectives. Only a plan made in this run gets sections and objectives."""
+
     def plans_ensure(self) -> None:
         self.plans: list[PlanContext] = []
         for spec in c.PLANS:

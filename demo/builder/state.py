@@ -19,6 +19,8 @@ from .drafts import PlanContext, TaskDraft
 
 
 class BuildState:
+    """The state every step reads and fills in."""
+
     # Filled in by the steps, in the order the builder runs them.
     units: dict[str, OrganisationUnit]
     new_units: list[tuple[OrganisationUnit, c.UnitSpec]]

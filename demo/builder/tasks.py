@@ -21,6 +21,8 @@ from .state import BuildState
 
 
 class TaskSteps(BuildState):
+    """Tasks with their officers, milestones and priorities, then their progress updates."""
+
     def _generic_tasks(self, section: c.SectionSpec, index: int) -> list[c.TaskSpec]:
         words = {**asdict(section.terms), "name": section.title}
         lead = self.officer_specs[section.lead]

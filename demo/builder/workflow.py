@@ -21,6 +21,8 @@ from .state import BuildState
 
 
 class WorkflowSteps(BuildState):
+    """Sign-off of the open quarter's returns, next year's plan, the risk register, committee reports."""
+
     def returns_ensure(self) -> None:
         """A realistic mix of sign-off states in each open quarter, made once: the demo officer's return was
         sent back by the demo manager with a comment, the rest of the manager's team has submitted, a few
