@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "ninja",  # django-ninja: serves its own Swagger UI files from static, no CDN
     "api",
     "opendata",
+    "demo",  # the demo council's data and `load_demo` (top of the layers: nothing imports it)
 ]
 
 MIDDLEWARE = [

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
 
-from plans.demo.builder import demo_council_load
+from demo.builder import demo_council_load
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from actions.models import Task
+from demo.builder import demo_council_load
 from indicators.models import Indicator
-from plans.demo.builder import demo_council_load
 from plans.models import OrganisationUnit
 from tests.factories import UserFactory
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from plans.demo.builder import demo_council_load
+from demo.builder import demo_council_load
 from risks.models import Risk, RiskReview
 
 pytestmark = pytest.mark.django_db

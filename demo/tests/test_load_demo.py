@@ -13,8 +13,8 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from actions.models import Milestone, ProgressStatus, ProgressUpdate, Task
+from demo.builder import demo_council_load
 from indicators.models import Indicator, IndicatorValue, Target
-from plans.demo.builder import demo_council_load
 from plans.models import Officer, OrganisationUnit, Plan, PlanSection, ReportingPeriod, Return
 from risks.models import Risk, RiskReview
 from serviceplans import roles

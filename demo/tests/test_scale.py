@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 
 from actions.models import ProgressUpdate, Task, TaskOfficer
+from demo.builder import demo_council_load
+from demo.scale import demo_council_scale
 from indicators.models import Indicator, IndicatorValue
-from plans.demo.builder import demo_council_load
-from plans.demo.scale import demo_council_scale
 from plans.models import Officer, OrganisationUnit, Plan, PlanSection
 
 pytestmark = pytest.mark.django_db

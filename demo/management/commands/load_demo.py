@@ -3,8 +3,8 @@ financial year, optionally N times over (for measuring how pages cope with a lar
 
 from django.core.management.base import BaseCommand, CommandError
 
-from plans.demo.builder import demo_council_load
-from plans.demo.scale import demo_council_scale
+from demo.builder import demo_council_load
+from demo.scale import demo_council_scale
 
 
 class Command(BaseCommand):
