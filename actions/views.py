@@ -14,7 +14,6 @@ from indicators.selectors import my_value_returns, return_values
 from plans.models import CouncilSettings, Officer, ReportingPeriod
 from plans.rules import IllegalTransition, return_decision_allowed
 from plans.selectors import unit_tree
-from reporting.xlsx import DATE, DATETIME, NUMBER, STATUS, Column, xlsx_response
 from serviceplans.history import history_entries
 from serviceplans.permissions import (
     can_decide_return,
@@ -24,6 +23,7 @@ from serviceplans.permissions import (
     nearest_manager_id,
     request_actor,
 )
+from serviceplans.xlsx import DATE, DATETIME, NUMBER, STATUS, Column, xlsx_response
 
 from .filters import TaskFilter, tasks_for_list
 from .forms import ProgressUpdateForm, ReturnSendBackForm, ReturnSubmitForm, SignoffFilterForm

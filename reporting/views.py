@@ -15,6 +15,7 @@ from django_tables2 import SingleTableMixin
 from plans.models import OrganisationUnit
 from serviceplans.periods import Period, PeriodParseError
 from serviceplans.permissions import actor_for
+from serviceplans.xlsx import XLSX_CONTENT_TYPE
 
 from .charts import Segment, stacked_bar_svg
 from .forms import ConfirmForm, ReportCreateForm, ReportTextsForm
@@ -36,7 +37,6 @@ from .reports.services import (
 )
 from .selectors import INDICATOR_RAG_ORDER, TASK_STATUS_ORDER, dashboard, dashboard_periods, default_period
 from .tables import ReportTable
-from .xlsx import XLSX_CONTENT_TYPE
 
 TASK_WORDS = {
     "red": "Red",

@@ -10,8 +10,8 @@ from django_tables2 import SingleTableMixin
 
 from actions.views import ListDownloadMixin
 from plans.models import Officer, ReportingPeriod
-from reporting.xlsx import DATE, NUMBER, STATUS, Column
 from serviceplans.permissions import request_actor
+from serviceplans.xlsx import DATE, NUMBER, STATUS, Column
 
 from . import rules
 from .filters import RiskFilter

@@ -5,7 +5,7 @@ from io import BytesIO
 from openpyxl import load_workbook
 
 from indicators.rules import Rag
-from reporting.xlsx import (
+from serviceplans.xlsx import (
     DATE,
     NUMBER,
     STATUS,
@@ -161,9 +161,9 @@ def test_the_response_downloads_as_an_xlsx_file():
 def test_a_big_download_is_streamed_from_its_file_a_row_at_a_time(monkeypatch):
     """Past INLINE_BYTES the workbook is served from its temporary file (a FileResponse); the rows are
     consumed lazily, never held as a list, and the sheet keeps its header, freeze, filter and fills."""
-    import reporting.xlsx
+    import serviceplans.xlsx
 
-    monkeypatch.setattr(reporting.xlsx, "INLINE_BYTES", 1000)
+    monkeypatch.setattr(serviceplans.xlsx, "INLINE_BYTES", 1000)
     consumed = []
 
     def rows():
