@@ -56,6 +56,9 @@ UNITS = {
 
 
 def parse_indicators(reading: Interpreter, sheet: Sheet) -> None:
+    """Read the Indicators sheet into ``reading.data.indicators``: frameworks from their X columns or a
+    Frameworks list, annual targets from the year columns, the unit and decimal places from the values when
+    not given. Remembers each row's ID for the Actuals and Risks sheets."""
     first_year = reading.data.first_year
     plan_years = range(first_year, first_year + reading.data.years)
     year_columns: dict[int, int] = {}  # column -> financial year
@@ -252,6 +255,7 @@ def parse_indicators(reading: Interpreter, sheet: Sheet) -> None:
 
 
 def parse_actuals(reading: Interpreter, sheet: Sheet) -> None:
+    """Read the Actuals sheet into ``reading.data.actuals``: one value per measure and period."""
     columns = reading.columns(sheet, ACTUAL_COLUMNS)
     if columns is None:
         return

@@ -43,6 +43,8 @@ STATUSES = {
 
 
 def parse_tasks(reading: Interpreter, sheet: Sheet) -> None:
+    """Read the Tasks sheet into ``reading.data.tasks``, remembering each row's ID for the Progress and
+    Risks sheets."""
     columns = reading.columns(sheet, TASK_COLUMNS)
     if columns is None:
         return
@@ -117,6 +119,7 @@ def parse_tasks(reading: Interpreter, sheet: Sheet) -> None:
 
 
 def parse_progress(reading: Interpreter, sheet: Sheet) -> None:
+    """Read the Progress sheet into ``reading.data.progress``: one update per task and period."""
     columns = reading.columns(sheet, PROGRESS_COLUMNS)
     if columns is None:
         return
