@@ -36,6 +36,7 @@ __all__ = [
     "headers",
     "indicator_headers",
     "plan_field_key",
+    "width_of",
 ]
 
 PLAN = "Plan"
