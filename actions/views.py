@@ -14,10 +14,10 @@ from plans.models import CouncilSettings, Officer, ReportingPeriod, Return
 from plans.permissions import can_decide_return, can_submit_return, request_actor
 from plans.rules import IllegalTransition, return_decision_allowed
 from plans.selectors import unit_tree
-from reporting.xlsx import DATE, DATETIME, NUMBER, STATUS, Column
 from serviceplans.downloads import ListDownloadMixin
 from serviceplans.history import history_entries
 from serviceplans.permissions import can_see_signoff, nearest_manager_id
+from serviceplans.xlsx import DATE, DATETIME, NUMBER, STATUS, Column
 
 from .filters import TaskFilter, tasks_for_list
 from .forms import ProgressUpdateForm, ReturnSendBackForm, ReturnSubmitForm, SignoffFilterForm

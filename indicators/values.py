@@ -36,6 +36,11 @@ The rules
     pastes into a spreadsheet as a number (screen readers read it as "minus");
   - no value as an en dash ``–``, and text exactly as it was written.
 
+* **Excel shows a value as we write it** (:func:`excel_number_format`): the cell holds the plain number,
+  so it adds up and sorts, and its number format shows the indicator's decimal places, thousands
+  separators and unit: ``45.5%``, ``£1,200``, ``3.6 days``. The ``%`` is quoted text, so 45.5 is shown
+  as 45.5%, never as 4550%. Ratios and plain numbers are shown as numbers (``0.25``, ``1,032,064``).
+
 * **Values have bounds** (:func:`value_problem`): we keep up to 16 digits before the decimal point and 4
   after it, so a value must lie strictly between -10,000,000,000,000,000 and 10,000,000,000,000,000
   (``9,999,999,999,999,999`` is the largest whole number), and may have no more than 4 decimal places:
@@ -66,6 +71,7 @@ __all__ = [
     "ParsedValue",
     "Unit",
     "ValueKind",
+    "excel_number_format",
     "format_value",
     "infer_unit",
     "parse_value",
@@ -389,3 +395,18 @@ def format_value(
     if unit == Unit.DAYS:
         return f"{sign}{shown} {'day' if shown == '1' else 'days'}"
     return sign + shown
+
+
+def excel_number_format(unit: str, decimal_places: int = 0) -> str:
+    """The Excel number format for an indicator's figures (see the module's rules): its decimal places,
+    thousands separators, and ``%``, ``£`` or ``days`` as :func:`format_value` writes them."""
+    if decimal_places < 0:
+        raise ValueError("decimal_places cannot be negative")
+    number = "#,##0" + ("." + "0" * decimal_places if decimal_places else "")
+    if unit == Unit.PERCENT:
+        return f'{number}"%"'
+    if unit == Unit.MONEY:
+        return f'"£"{number}'
+    if unit == Unit.DAYS:
+        return f'{number}" days"'
+    return number

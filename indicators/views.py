@@ -13,18 +13,18 @@ from indicators.permissions import can_enter_value
 from plans.models import CouncilSettings, ReportingPeriod
 from plans.permissions import request_actor
 from plans.rules import IllegalTransition
-from reporting.xlsx import NUMBER, STATUS, Column, NumberCell
 from serviceplans.charts import TrendPoint, trend_chart_svg
 from serviceplans.downloads import ListDownloadMixin
 from serviceplans.history import history_entries
+from serviceplans.xlsx import NUMBER, STATUS, Column, NumberCell
 
 from .filters import IndicatorFilter, IndicatorRow, indicators_for_list, judged_rows
 from .forms import IndicatorValueForm
-from .models import Indicator
 from .performance import IndicatorRecord
 from .selectors import indicator_for_page, indicator_history_records, periods_for_values, value_versions
 from .services import ValueConflict, indicator_value_save
 from .tables import DATABASE_SORTS, IndicatorTable, JudgedRows, PagedJudgedRows
+from .values import excel_number_format
 
 
 class IndicatorDetailView(LoginRequiredMixin, DetailView):
@@ -183,16 +183,6 @@ class IndicatorValueView(LoginRequiredMixin, FormView):
         }
 
 
-def number_format(indicator: Indicator) -> str:
-    """How Excel should show the indicator's figures: its decimal places, and % or £ where it has them."""
-    places = "." + "0" * indicator.decimal_places if indicator.decimal_places else ""
-    if indicator.unit == Indicator.Unit.PERCENT:
-        return f'#,##0{places}"%"'
-    if indicator.unit == Indicator.Unit.MONEY:
-        return f'"£"#,##0{places}'
-    return f"#,##0{places}"
-
-
 class IndicatorListView(LoginRequiredMixin, ListDownloadMixin, SingleTableMixin, FilterView):
     """Indicators judged for a period, filtered by framework, RAG, unit (with everything beneath it), officer
     and words; sorted by any column, 25 to a page."""
@@ -248,7 +238,7 @@ class IndicatorListView(LoginRequiredMixin, ListDownloadMixin, SingleTableMixin,
     @staticmethod
     def xlsx_row(row: IndicatorRow) -> list:
         indicator, performance = row.indicator, row.performance
-        shown = number_format(indicator)
+        shown = excel_number_format(indicator.unit, indicator.decimal_places)
         target = actual = None
         if performance is not None:
             target = (

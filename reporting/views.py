@@ -24,6 +24,7 @@ from serviceplans.status import (
     TASK_STATUS_ORDER,
     TASK_STATUS_WORDS,
 )
+from serviceplans.xlsx import XLSX_CONTENT_TYPE
 
 from .forms import ConfirmForm, ReportCreateForm, ReportTextsForm
 from .models import Report, ReportRender
@@ -44,7 +45,6 @@ from .reports.services import (
 )
 from .selectors import dashboard
 from .tables import ReportTable
-from .xlsx import XLSX_CONTENT_TYPE
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):

@@ -10,8 +10,8 @@ from django_tables2 import SingleTableMixin
 
 from plans.models import Officer, ReportingPeriod
 from plans.permissions import request_actor
-from reporting.xlsx import DATE, NUMBER, STATUS, Column
 from serviceplans.downloads import ListDownloadMixin
+from serviceplans.xlsx import DATE, NUMBER, STATUS, Column
 
 from . import rules
 from .filters import RiskFilter

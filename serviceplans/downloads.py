@@ -3,7 +3,7 @@
 from django.utils.text import slugify
 from django_tables2.data import TableQuerysetData
 
-from reporting.xlsx import xlsx_response
+from serviceplans.xlsx import xlsx_response
 
 
 class ListDownloadMixin:

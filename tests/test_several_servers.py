@@ -35,7 +35,7 @@ from plans.models import Plan
 from reporting.models import ReportRender, WorkbookImport
 from reporting.reports.services import report_render_start
 from reporting.tests.test_reports_support import make_report
-from reporting.workbook.importer import STANDARD_FRAMEWORKS
+from reporting.workbook.columns import STANDARD_FRAMEWORKS
 from reporting.workbook.tests.helpers import good_workbook, task
 from serviceplans.roles import PERFORMANCE_TEAM
 from tests.builders import small_council

@@ -7,25 +7,33 @@ numeric key targets of the Economic Development Section ("650 Business Enquiries
 2002/03 target. Where a task names several dated steps, they are written one after another so that they
 become milestones. The plan names no officers, so the Responsible Officer column is empty.
 
+The sheets and headers are the blank template's (``reporting/workbook/columns.py``), so the sample
+always matches the format the importer reads.
+
 Run from the project folder: ``.venv/bin/python docs/samples/make_sample_workbook.py``.
 """
 
+import sys
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project folder, for its column spec
+from reporting.workbook import columns as spec  # noqa: E402 (plain Python: no Django needed)
+
 OUTPUT = Path(__file__).with_name("chief-executives-2002-03.xlsx")
 
-PLAN = [
-    ("Council", "Salford City Council"),
-    ("Directorate", "Chief Executive's Directorate"),
-    ("Title", "Chief Executive's Directorate Service Plan"),
-    ("First year", "2002/03"),
-    ("Years", 1),
-    ("Reporting frequency", "Quarterly"),
-    ("Plan owner", ""),
-]
+# Plan fields by key (reporting.workbook.columns.PLAN_FIELDS)
+PLAN = {
+    "council": "Salford City Council",
+    "directorate": "Chief Executive's Directorate",
+    "title": "Chief Executive's Directorate Service Plan",
+    "firstyear": "2002/03",
+    "years": 1,
+    "reportingfrequency": "Quarterly",
+    "planowner": "",
+}
 
 CE = "Chief Executive"
 ED = "Economic Development Section"
@@ -641,59 +649,50 @@ INDICATORS = [
     (ED, "Salford residents taking up customised training packages through Jobshop Plus", "100"),
 ]
 
-TASK_HEADERS = [
-    "Section",
-    "Category",
-    "Objective",
-    "Risk",
-    "Task",
-    "Responsible Officer",
-    "Resources",
-    "Due Date",
-    "Success criteria",
-]
-INDICATOR_HEADERS = [
-    "Section",
-    "Key Performance Measure",
-    "Comm.",
-    "LAA",
-    "Corp.",
-    "NRF",
-    "CPA",
-    "BVPI",
-    "Responsible officer",
-    "Polarity",
-    "Tolerance",
-    "Last year target",
-    "Last year actual",
-    "2002/03",
-]
+YEAR = "2002/03"
 
 
 def build() -> Workbook:
     workbook = Workbook()
     plan = workbook.active
-    plan.title = "Plan"
-    plan.append(["Field", "Value"])
-    for row in PLAN:
-        plan.append(list(row))
-    tasks = workbook.create_sheet("Tasks")
-    tasks.append(TASK_HEADERS)
+    plan.title = spec.PLAN
+    plan.append(spec.headers(spec.PLAN_SHEET_COLUMNS))
+    for field in spec.PLAN_FIELDS:
+        if field.in_template:
+            plan.append([field.name, PLAN.get(field.key, "")])
+    task_headers = spec.headers(spec.TASK_COLUMNS, template=True)
+    tasks = workbook.create_sheet(spec.TASKS)
+    tasks.append(task_headers)
     for section, category, objective, text, resources, due in TASKS:
-        tasks.append([section, category, objective, "", text, "", resources, due, ""])
-    indicators = workbook.create_sheet("Indicators")
-    indicators.append(INDICATOR_HEADERS)
+        given = {
+            "Section": section,
+            "Category": category,
+            "Objective": objective,
+            "Task": text,
+            "Resources": resources,
+            "Due Date": due,
+        }
+        tasks.append([given.get(header, "") for header in task_headers])
+    frameworks = [code for code, _name in spec.STANDARD_FRAMEWORKS.values()]
+    indicator_headers = spec.indicator_headers(frameworks, [YEAR], template=True)
+    indicators = workbook.create_sheet(spec.INDICATORS)
+    indicators.append(indicator_headers)
     for section, name, target in INDICATORS:
-        indicators.append([section, name, "", "", "", "", "", "", "", "Higher is better", "", "", "", target])
-    for sheet, widths in (
-        (plan, [22, 50]),
-        (tasks, [30, 20, 40, 10, 60, 20, 30, 40, 20]),
-        (indicators, [30, 60]),
+        given = {
+            "Section": section,
+            "Key Performance Measure": name,
+            "Polarity": "Higher is better",
+            YEAR: target,
+        }
+        indicators.append([given.get(header, "") for header in indicator_headers])
+    for sheet, columns in (
+        (plan, spec.PLAN_SHEET_COLUMNS),
+        (tasks, spec.TASK_COLUMNS),
+        (indicators, spec.INDICATOR_COLUMNS),
     ):
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for index, width in enumerate(widths):
-            sheet.column_dimensions[chr(ord("A") + index)].width = width
+            sheet.column_dimensions[cell.column_letter].width = spec.width_of(cell.value, columns)
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")

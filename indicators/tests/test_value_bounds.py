@@ -122,7 +122,11 @@ def test_the_database_refuses_a_value_too_big_however_it_arrives(council):
 
 def test_admin_refuses_a_value_too_big_with_the_same_words(council, client):
     client.force_login(council["performance"])
-    value = IndicatorValue.objects.filter(indicator=council["indicator"]).exclude(period__state="published").first()
+    value = (
+        IndicatorValue.objects.filter(indicator=council["indicator"])
+        .exclude(period__state="published")
+        .first()
+    )
     url = reverse("admin:indicators_indicatorvalue_change", args=[value.pk])
     page = client.get(url)
     assert page.status_code == 200

@@ -11,6 +11,7 @@ from indicators.values import (
     ParsedValue,
     Unit,
     ValueKind,
+    excel_number_format,
     format_value,
     infer_unit,
     parse_value,
@@ -345,3 +346,33 @@ def test_format_value_round_trip_money_below_a_million(number, places):
 def test_format_value_round_trip_whole_ratios(n):
     assert parse_value(format_value(D(1) / D(n), "ratio")).number == D(1) / D(n)
     assert parse_value(format_value(D(n), "ratio")).number == n
+
+
+# -- excel_number_format ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("unit", "places", "number_format"),
+    [
+        ("percent", 0, '#,##0"%"'),
+        ("percent", 1, '#,##0.0"%"'),
+        ("money", 0, '"£"#,##0'),
+        ("money", 2, '"£"#,##0.00'),
+        ("days", 1, '#,##0.0" days"'),
+        ("number", 0, "#,##0"),
+        ("number", 4, "#,##0.0000"),
+        ("ratio", 2, "#,##0.00"),
+        ("text", 0, "#,##0"),
+    ],
+)
+def test_excel_number_format(unit, places, number_format):
+    assert excel_number_format(unit, places) == number_format
+
+
+def test_excel_number_format_quotes_the_percent_sign_so_excel_does_not_multiply_by_100():
+    assert "%" not in excel_number_format("percent", 1).replace('"%"', "")
+
+
+def test_excel_number_format_refuses_negative_places():
+    with pytest.raises(ValueError):
+        excel_number_format("number", -1)

@@ -1,5 +1,5 @@
 """A committee report as an Excel workbook: the same content as the paper, one sheet of tasks and one of
-indicators, following the rules of :mod:`reporting.xlsx` (real numbers and dates, status words with fills,
+indicators, following the rules of :mod:`serviceplans.xlsx` (real numbers and dates, status words with fills,
 frozen header, autofilter, columns as wide as their content)."""
 
 from datetime import date
@@ -9,7 +9,8 @@ from io import BytesIO
 from openpyxl import Workbook
 
 from indicators.rules import Direction, Symbol
-from reporting.xlsx import (
+from indicators.values import excel_number_format
+from serviceplans.xlsx import (
     DATE,
     NUMBER,
     STATUS,
@@ -20,7 +21,6 @@ from reporting.xlsx import (
 )
 
 PERCENT_FORMAT = '0"%"'
-NUMBER_FORMATS = {"percent": '#,##0.####"%"', "money": '"£"#,##0.##', "days": '#,##0.##" days"'}
 
 TASK_COLUMNS = [
     Column("Plan"),
@@ -110,7 +110,7 @@ def indicator_rows(content: dict) -> list[list]:
                         f"{Symbol(pi['last_year_symbol']).mark} {Symbol(pi['last_year_symbol']).label}",
                         pi["target"],
                         pi["period_target"],
-                        NumberCell(number, NUMBER_FORMATS.get(pi["unit"], "#,##0.####"))
+                        NumberCell(number, excel_number_format(pi["unit"], pi["decimal_places"]))
                         if number is not None
                         else None,
                         pi["actual"],

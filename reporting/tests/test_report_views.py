@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from reporting.models import Report
 from reporting.reports.services import report_publish
+from serviceplans.xlsx import XLSX_CONTENT_TYPE
 from tests.builders import add_rows, small_council
 from tests.factories import UserFactory
 
@@ -173,7 +174,7 @@ def test_downloads(client, world):
     assert response.content.startswith(b"%PDF")
     assert response["Content-Disposition"] == 'attachment; filename="q1-report.pdf"'
     response = client.get(reverse("reporting:report-xlsx", args=[world["published"].pk]))
-    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert response["Content-Type"] == XLSX_CONTENT_TYPE
 
 
 def count_queries(client, url):

@@ -31,32 +31,26 @@ from openpyxl import Workbook
 from actions.models import ProgressUpdate, Task, TaskOfficer
 from indicators.models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Target
 from indicators.rules import indicator_rag, performance_symbol, target_for_period
+from indicators.values import excel_number_format
 from plans.models import CouncilSettings, Plan
 from plans.selectors import unit_tree
 from serviceplans.periods import FinancialYear
+from serviceplans.xlsx import NumberCell
 
-from .risks_sheet import HEADERS as RISK_HEADERS
-from .risks_sheet import SHEET as RISKS_SHEET
+from . import columns as spec
 from .risks_sheet import export_rows as risk_export_rows
 from .sheets import (
     CATEGORY_CHOICES,
     FREQUENCY_CHOICES,
     POLARITY_CHOICES,
     STATUS_CHOICES,
+    UNIT_CHOICES,
+    UNIT_WORDS,
     add_choices,
     write_table,
 )
 
 __all__ = ["plan_workbook_bytes", "plan_workbook_filename"]
-
-UNIT_WORDS = {
-    Indicator.Unit.PERCENT: "%",
-    Indicator.Unit.NUMBER: "Number",
-    Indicator.Unit.MONEY: "£",
-    Indicator.Unit.DAYS: "Days",
-    Indicator.Unit.RATIO: "Ratio",
-    Indicator.Unit.TEXT: "Text",
-}
 
 
 def plan_workbook_filename(plan: Plan) -> str:
@@ -71,8 +65,11 @@ def _number(value: Decimal | None):
     return int(normal) if normal == normal.to_integral_value() else normal
 
 
-def _number_format(decimal_places: int) -> str:
-    return "#,##0" if decimal_places == 0 else "#,##0." + "0" * decimal_places
+def _figure(value, indicator: Indicator):
+    """A target or value cell: a number in the indicator's Excel format, or its words as they are."""
+    if isinstance(value, int | Decimal):
+        return NumberCell(value, excel_number_format(indicator.unit, indicator.decimal_places))
+    return value
 
 
 def plan_workbook_bytes(plan: Plan) -> bytes:
@@ -121,38 +118,33 @@ def plan_workbook_bytes(plan: Plan) -> bytes:
 
     workbook = Workbook()
     plan_sheet = workbook.active
-    plan_sheet.title = "Plan"
+    plan_sheet.title = spec.PLAN
+    given = {
+        "council": council.name,
+        "directorate": plan.unit.name,
+        "title": plan.title,
+        "firstyear": FinancialYear(plan.first_year).label,
+        "years": plan.years,
+        "reportingfrequency": plan.get_reporting_frequency_display(),
+        "planowner": plan.owner.name if plan.owner else "",
+        "committee": plan.committee,
+    }
+    fields = [field.key for field in spec.PLAN_FIELDS]
     write_table(
         plan_sheet,
-        ["Field", "Value"],
-        [
-            ("Council", council.name),
-            ("Directorate", plan.unit.name),
-            ("Title", plan.title),
-            ("First year", FinancialYear(plan.first_year).label),
-            ("Years", plan.years),
-            ("Reporting frequency", plan.get_reporting_frequency_display()),
-            ("Plan owner", plan.owner.name if plan.owner else ""),
-            ("Committee", plan.committee),
-        ],
+        spec.headers(spec.PLAN_SHEET_COLUMNS),
+        [(field.name, given[field.key]) for field in spec.PLAN_FIELDS],
+        columns=spec.PLAN_SHEET_COLUMNS,
     )
-    add_choices(plan_sheet, "Reporting frequency", [], FREQUENCY_CHOICES, ref="B7")
+    add_choices(
+        plan_sheet,
+        "Reporting frequency",
+        [],
+        FREQUENCY_CHOICES,
+        ref=f"B{fields.index('reportingfrequency') + 2}",
+    )
 
-    task_headers = [
-        "ID",
-        "Section",
-        "Category",
-        "Objective",
-        "Reference",
-        "Risk",
-        "Task",
-        "Responsible Officer",
-        "Responsibility note",
-        "Resources",
-        "Due Date",
-        "Success criteria",
-        "Milestones",
-    ]
+    task_headers = spec.headers(spec.TASK_COLUMNS)
     task_rows = []
     for task in tasks:
         officers = " / ".join(link.officer.name for link in task.task_officers.all())
@@ -187,37 +179,23 @@ def plan_workbook_bytes(plan: Plan) -> bytes:
                 milestones,
             ]
         )
-    tasks_sheet = workbook.create_sheet("Tasks")
-    write_table(tasks_sheet, task_headers, task_rows)
+    tasks_sheet = workbook.create_sheet(spec.TASKS)
+    write_table(tasks_sheet, task_headers, task_rows, columns=spec.TASK_COLUMNS)
     add_choices(tasks_sheet, "Category", task_headers, CATEGORY_CHOICES)
 
     years = [plan.first_year + offset for offset in range(plan.years)]
     last_year = plan.first_year - 1
-    indicator_headers = [
-        "ID",
-        "Section",
-        "Key Performance Measure",
-        "Reference",
-        *[framework.code for framework in frameworks],
-        "Responsible officer",
-        "Unit",
-        "Decimal places",
-        "Polarity",
-        "Tolerance",
-        "Last year target",
-        "Last year actual",
-        *[FinancialYear(year).label for year in years],
-    ]
+    indicator_headers = spec.indicator_headers(
+        [framework.code for framework in frameworks], [FinancialYear(year).label for year in years]
+    )
     last_year_values: dict[int, IndicatorValue] = {}
     for value in values:
         period = value.period
         if period.kind == "year" and period.financial_year == last_year:
             last_year_values[value.indicator_id] = value
     indicator_rows = []
-    number_formats: dict[int, dict[int, str]] = {}
     annual: dict[int, dict[int, Target]] = defaultdict(dict)
     profiles: dict[int, dict] = defaultdict(dict)
-    first_number_column = indicator_headers.index("Last year target") + 1
     for indicator in indicators:
         for target in indicator.targets.all():
             if target.period_id is None:
@@ -230,7 +208,7 @@ def plan_workbook_bytes(plan: Plan) -> bytes:
             target = annual[indicator.pk].get(year)
             if target is None:
                 return None
-            return _number(target.value) if target.value is not None else target.text
+            return _figure(_number(target.value), indicator) if target.value is not None else target.text
 
         last_value = last_year_values.get(indicator.pk)
         indicator_rows.append(
@@ -248,25 +226,16 @@ def plan_workbook_bytes(plan: Plan) -> bytes:
                 if indicator.tolerance_percent is not None
                 else "",
                 target_cell(last_year),
-                _value_cell(last_value) if last_value else None,
+                _figure(_value_cell(last_value), indicator) if last_value else None,
                 *[target_cell(year) for year in years],
             ]
         )
-        number_formats[len(indicator_rows)] = {
-            column: _number_format(indicator.decimal_places)
-            for column in range(first_number_column, len(indicator_headers) + 1)
-        }
-    indicators_sheet = workbook.create_sheet("Indicators")
-    write_table(indicators_sheet, indicator_headers, indicator_rows)
-    for row_index, formats in number_formats.items():
-        for column, number_format in formats.items():
-            cell = indicators_sheet.cell(row=row_index + 1, column=column)
-            if isinstance(cell.value, int | float | Decimal):
-                cell.number_format = number_format
+    indicators_sheet = workbook.create_sheet(spec.INDICATORS)
+    write_table(indicators_sheet, indicator_headers, indicator_rows, columns=spec.INDICATOR_COLUMNS)
     add_choices(indicators_sheet, "Polarity", indicator_headers, POLARITY_CHOICES)
-    add_choices(indicators_sheet, "Unit", indicator_headers, list(UNIT_WORDS.values()))
+    add_choices(indicators_sheet, "Unit", indicator_headers, UNIT_CHOICES)
 
-    progress_headers = ["ID", "Section", "Task", "Period", "Percent complete", "Status", "Commentary"]
+    progress_headers = spec.headers(spec.PROGRESS_COLUMNS)
     progress_rows = [
         [
             update.task_id,
@@ -279,23 +248,11 @@ def plan_workbook_bytes(plan: Plan) -> bytes:
         ]
         for update in updates
     ]
-    progress_sheet = workbook.create_sheet("Progress")
-    write_table(progress_sheet, progress_headers, progress_rows)
+    progress_sheet = workbook.create_sheet(spec.PROGRESS)
+    write_table(progress_sheet, progress_headers, progress_rows, columns=spec.PROGRESS_COLUMNS)
     add_choices(progress_sheet, "Status", progress_headers, STATUS_CHOICES)
 
     by_id = {indicator.pk: indicator for indicator in indicators}
-    actual_headers = [
-        "ID",
-        "Section",
-        "Key Performance Measure",
-        "Period",
-        "Actual",
-        "No data reason",
-        "Commentary",
-        "Target for period",
-        "RAG",
-        "Symbol",
-    ]
     actual_rows = []
     for value in values:
         if last_year_values.get(value.indicator_id) is value:
@@ -331,22 +288,23 @@ def plan_workbook_bytes(plan: Plan) -> bytes:
                 indicator.section.title,
                 indicator.name,
                 value.period.label,
-                _value_cell(value),
+                _figure(_value_cell(value), indicator),
                 value.no_data_reason,
                 value.note,
-                _number(target.quantize(Decimal("0.0001"))) if target is not None else None,
+                _figure(_number(target.quantize(Decimal("0.0001"))), indicator)
+                if target is not None
+                else None,
                 rag.label,
                 f"{symbol.mark} {symbol.label}",
             ]
         )
-    actuals_sheet = workbook.create_sheet("Actuals")
-    write_table(actuals_sheet, actual_headers, actual_rows, computed={"Target for period", "RAG", "Symbol"})
+    actuals_sheet = workbook.create_sheet(spec.ACTUALS)
+    write_table(actuals_sheet, spec.headers(spec.ACTUAL_COLUMNS), actual_rows, columns=spec.ACTUAL_COLUMNS)
 
-    risk_rows = risk_export_rows(
-        plan, tree=tree
-    )  # the risk register (risks_sheet.py): a sheet when there are risks
+    risk_rows = risk_export_rows(plan, tree=tree)  # the risk register (risks_sheet.py), when there are risks
     if risk_rows:
-        write_table(workbook.create_sheet(RISKS_SHEET), RISK_HEADERS, risk_rows)
+        risks_sheet = workbook.create_sheet(spec.RISKS)
+        write_table(risks_sheet, spec.headers(spec.RISK_COLUMNS), risk_rows, columns=spec.RISK_COLUMNS)
 
     workbook.properties.title = f"{plan.title} {plan.years_label}"
     buffer = BytesIO()

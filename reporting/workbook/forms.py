@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 
 from serviceplans.forms import GovukForm
+from serviceplans.xlsx import XLSX_CONTENT_TYPE
 
 
 class WorkbookUploadForm(GovukForm):
@@ -9,6 +10,8 @@ class WorkbookUploadForm(GovukForm):
 
     template_name = "reporting/workbook/upload_form.html"
     submit_label = "Check the workbook"
+    #: What the file chooser offers: Excel workbooks, by extension and by type.
+    accept = f".xlsx,{XLSX_CONTENT_TYPE}"
 
     workbook = forms.FileField(
         label="Plan workbook",

@@ -105,6 +105,22 @@ def shown(value: object) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
+def cell_text(value: object) -> str:
+    """A cell value as the text it holds: a whole number without ``.0``, a date as words, trimmed."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return shown(value)
+    return str(value).strip()
+
+
+def column_letter(column: int) -> str:
+    """A column's letter for a message (``3`` is ``C``); blank for no column."""
+    return get_column_letter(column) if column else ""
+
+
 def _refuse(reason: str) -> Book:
     return Book(errors=[Problem(reason=reason)])
 
@@ -343,7 +359,7 @@ def _read_sheet(formula_sheet, cached: dict[tuple[int, int], object], book: Book
             if (
                 isinstance(raw, int | float)
                 and not isinstance(raw, bool)
-                and "%" in (cell.number_format or "")
+                and _is_percent_format(cell.number_format)
             ):
                 raw = _percent_text(raw)
             grid[(cell.row, cell.column)] = _clean(raw)

@@ -27,35 +27,9 @@ from plans.models import Plan, PlanSection
 from risks import rules
 from risks.models import Risk, RiskCategory, RiskMatrix, RiskOwner
 
-from .reader import Problem
+from .columns import RISK_COLUMNS, RISK_LEVELS, RISKS
+from .reader import Problem, cell_text, column_letter
 from .wording import OfficerNames, header_key, split_officers
-
-SHEET = "Risks"
-LEVELS = (
-    ("inherent_likelihood", "Inherent likelihood"),
-    ("inherent_impact", "Inherent impact"),
-    ("current_likelihood", "Current likelihood"),
-    ("current_impact", "Current impact"),
-    ("target_likelihood", "Target likelihood"),
-    ("target_impact", "Target impact"),
-)
-HEADERS = [
-    "Reference",
-    "Risk",
-    "Section",
-    "Category",
-    "Cause",
-    "Effect",
-    "Owners",
-    "Existing controls",
-    "Further actions",
-    *[name for _key, name in LEVELS],
-    "Review date",
-    "Status",
-    "Reason closed",
-    "Task IDs",
-    "Indicator IDs",
-]
 
 
 @dataclass
@@ -77,29 +51,6 @@ class RiskRow:
     indicators: list[int] = field(default_factory=list)
 
 
-def columns():
-    """The sheet's columns in the importer's terms (``importer.Column``)."""
-    from .importer import Column
-
-    return (
-        Column("reference", "Reference", True, aliases=("ref",)),
-        Column("title", "Risk", True, aliases=("title", "risktitle")),
-        Column("section", "Section"),
-        Column("category", "Category", True),
-        Column("cause", "Cause"),
-        Column("effect", "Effect", aliases=("consequence",)),
-        Column("owners", "Owners", True, aliases=("owner", "riskowner", "riskowners")),
-        Column("controls", "Existing controls", aliases=("controls",)),
-        Column("further", "Further actions", aliases=("actions", "furtheraction")),
-        *[Column(key, name, True) for key, name in LEVELS],
-        Column("review", "Review date", aliases=("nextreview",)),
-        Column("status", "Status"),
-        Column("closed_reason", "Reason closed", aliases=("closedreason", "reasonforclosing")),
-        Column("tasks", "Task IDs", aliases=("tasks", "taskid")),
-        Column("indicators", "Indicator IDs", aliases=("indicators", "indicatorid")),
-    )
-
-
 def _date(value) -> date | None | str:
     """A date cell: a real date, or text like 31/03/2027 or 2027-03-31; the text itself when unreadable."""
     if value is None or value == "":
@@ -119,9 +70,7 @@ def _date(value) -> date | None | str:
 
 def parse_risks(parser, sheet) -> None:
     """Read the Risks sheet into ``parser.data.risks``, reporting every problem on the parser."""
-    from .importer import _as_text, _letter
-
-    found = parser.columns(sheet, columns())
+    found = parser.columns(sheet, RISK_COLUMNS)
     if found is None:
         return
     matrix = RiskMatrix.load().as_rules()
@@ -129,10 +78,10 @@ def parse_risks(parser, sheet) -> None:
     seen: dict[str, int] = {}
 
     def cell(row, key: str) -> str:
-        return _as_text(row.values.get(found[key])) if key in found else ""
+        return cell_text(row.values.get(found[key])) if key in found else ""
 
     def letter(key: str) -> str:
-        return _letter(found.get(key, 0))
+        return column_letter(found.get(key, 0))
 
     for row in sheet.rows:
         problems_before = len(parser.errors)
@@ -159,7 +108,7 @@ def parse_risks(parser, sheet) -> None:
         title = parser.limited(sheet, row, letter("title"), title, 300)
         section = ""
         if cell(row, "section"):
-            section = parser._section(sheet, row, found["section"], register=False) or ""
+            section = parser.section(sheet, row, found["section"], register=False) or ""
         category_text = cell(row, "category")
         category = categories.get(header_key(category_text))
         if category is None:
@@ -170,9 +119,9 @@ def parse_risks(parser, sheet) -> None:
         owners = split_officers(cell(row, "owners"))
         if not owners.names:
             parser.error(sheet, row.number, letter("owners"), "", "Name at least one owner.")
-        parser._check_names(sheet, row, found.get("owners"), owners)
+        parser.check_names(sheet, row, found.get("owners"), owners)
         levels: dict[str, int] = {}
-        for key, name in LEVELS:
+        for key, name in RISK_LEVELS:
             raw = row.values.get(found[key])
             number = _whole(raw)
             if number is None or not 1 <= number <= matrix.size:
@@ -284,7 +233,7 @@ def write_risks(
             reference = f"{row.reference[:15]} ({number})"
             writer.result.warnings.append(
                 Problem(
-                    sheet=SHEET,
+                    sheet=RISKS,
                     row=row.row,
                     column="A",
                     value=row.reference,
@@ -324,7 +273,7 @@ def write_risks(
 
 
 def export_rows(plan: Plan, tree=None) -> list[list]:
-    """The plan's risks (linked to it, or held by its unit or beneath) as rows under :data:`HEADERS`. Task
+    """The plan's risks (linked to it, or held by its unit or beneath) as rows under :data:`.columns.RISK_COLUMNS`. Task
     and indicator IDs are those of the plan's own Tasks and Indicators sheets."""
     from risks.selectors import risks_in_report_scope
 
@@ -353,7 +302,7 @@ def export_rows(plan: Plan, tree=None) -> list[list]:
                 " / ".join(link.officer.name for link in risk.risk_owners.all()),
                 risk.controls,
                 risk.further_actions,
-                *[getattr(risk, key) for key, _name in LEVELS],
+                *[getattr(risk, key) for key, _name in RISK_LEVELS],
                 risk.review_date,
                 risk.get_status_display(),
                 risk.closed_reason,

@@ -1,143 +1,61 @@
-"""The layout shared by the blank template and the export: headers, widths, frozen header, drop-downs."""
+"""The look shared by the blank template and the export: shaded, frozen headers, column widths and
+drop-down lists. The cells are written by the shared xlsx writer (:mod:`serviceplans.xlsx`); the headers
+and widths come from :mod:`.columns`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
-from decimal import Decimal
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from actions.models import ProgressStatus, Task
 from indicators.models import Indicator
 from plans.models import Plan
+from serviceplans import xlsx
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from .columns import Column, width_of
 
-PLAN_FIELDS = ["Council", "Directorate", "Title", "First year", "Years", "Reporting frequency", "Plan owner"]
-TASK_HEADERS = [
-    "Section",
-    "Category",
-    "Objective",
-    "Risk",
-    "Task",
-    "Responsible Officer",
-    "Resources",
-    "Due Date",
-    "Success criteria",
-]
-INDICATOR_HEADERS_BEFORE = ["Section", "Key Performance Measure"]
-STANDARD_FRAMEWORK_HEADERS = ["Comm.", "LAA", "Corp.", "NRF", "CPA", "BVPI"]
-INDICATOR_HEADERS_AFTER = [
-    "Responsible officer",
-    "Unit",
-    "Polarity",
-    "Tolerance",
-    "Last year target",
-    "Last year actual",
-]
-PROGRESS_HEADERS = ["Section", "Task", "Period", "Percent complete", "Status", "Commentary"]
-ACTUAL_HEADERS = ["Section", "Key Performance Measure", "Period", "Actual", "Commentary"]
-
+#: The drop-down lists: the words the importer reads for each choice.
 CATEGORY_CHOICES = [label for _, label in Task.Category.choices]
 POLARITY_CHOICES = [label for _, label in Indicator.Polarity.choices]
 STATUS_CHOICES = [label for _, label in ProgressStatus.choices]
 FREQUENCY_CHOICES = [label for _, label in Plan.Frequency.choices]
-UNIT_CHOICES = ["%", "Number", "£", "Days", "Ratio", "Text"]
-
-WIDTHS = {
-    "ID": 8,
-    "Section": 24,
-    "Category": 22,
-    "Objective": 36,
-    "Reference": 11,
-    "Risk": 28,
-    "Task": 50,
-    "Responsible Officer": 24,
-    "Responsible officer": 24,
-    "Resources": 22,
-    "Responsibility note": 30,
-    "Due Date": 22,
-    "Success criteria": 36,
-    "Milestones": 36,
-    "Key Performance Measure": 50,
-    "Unit": 10,
-    "Decimal places": 10,
-    "Polarity": 18,
-    "Tolerance": 11,
-    "Last year target": 12,
-    "Last year actual": 12,
-    "Period": 13,
-    "Percent complete": 11,
-    "Status": 15,
-    "Commentary": 50,
-    "Actual": 12,
-    "No data reason": 24,
-    "Target for period": 12,
-    "RAG": 11,
-    "Symbol": 28,
-    "Field": 22,
-    "Value": 60,
+YEARS_CHOICES = ["1", "2", "3"]
+#: How a unit is written in the Unit column (and offered in its drop-down list).
+UNIT_WORDS = {
+    Indicator.Unit.PERCENT: "%",
+    Indicator.Unit.NUMBER: "Number",
+    Indicator.Unit.MONEY: "£",
+    Indicator.Unit.DAYS: "Days",
+    Indicator.Unit.RATIO: "Ratio",
+    Indicator.Unit.TEXT: "Text",
 }
+UNIT_CHOICES = list(UNIT_WORDS.values())
 
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="F3F2F1")
-HEADER_BORDER = Border(bottom=Side(style="medium", color="0B0C0C"))
-COMPUTED_FILL = PatternFill("solid", fgColor="E8F1F8")
-TOP = Alignment(vertical="top", wrap_text=True)
-
-
-def plain(value: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
+HEADER_FILL = "F3F2F1"  # GOV.UK light grey
+COMPUTED_FILL = "E8F1F8"  # light blue: a column the export works out, which the importer ignores
 
 
 def write_table(
-    sheet,
-    headers: Sequence[str],
-    rows: Iterable[Sequence[object]],
-    *,
-    computed: Iterable[str] = (),
-    number_formats: dict[int, str] | None = None,
+    sheet, headers: Sequence[str], rows: Iterable[Sequence[object]], *, columns: Sequence[Column] = ()
 ) -> int:
-    """Header row (bold, frozen, filtered), then the rows; text stays text. Returns the last row number."""
-    computed = set(computed)
-    for number, header in enumerate(headers, start=1):
-        cell = sheet.cell(row=1, column=number, value=header)
-        cell.font = HEADER_FONT
-        cell.fill = COMPUTED_FILL if header in computed else HEADER_FILL
-        cell.border = HEADER_BORDER
-        cell.alignment = TOP
-        sheet.column_dimensions[get_column_letter(number)].width = WIDTHS.get(
-            header, max(10, len(header) + 2)
-        )
-    last = 1
-    for row_number, row in enumerate(rows, start=2):
-        last = row_number
-        for column, value in enumerate(row, start=1):
-            if value is None or value == "":
-                continue
-            cell = sheet.cell(row=row_number, column=column)
-            if isinstance(value, bool):
-                cell.value = "Yes" if value else "No"
-            elif isinstance(value, datetime | date):
-                cell.value = value
-                cell.number_format = "d mmmm yyyy"
-            elif isinstance(value, int | float | Decimal):
-                cell.value = value
-                if number_formats and column in number_formats:
-                    cell.number_format = number_formats[column]
-            else:
-                cell.value = plain(str(value))
-                cell.data_type = "s"  # never a formula
-            cell.alignment = TOP
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(headers), 1))}{max(last, 2)}"
-    sheet.print_title_rows = "1:1"
-    sheet.page_setup.orientation = "landscape"
-    return last
+    """The header row (bold, shaded, frozen, filtered) and the rows, written by the shared xlsx writer
+    (:func:`serviceplans.xlsx.sheet_fill`: text stays text, real numbers and dates). ``columns`` give the
+    widths of the headers they name and shade the computed ones. Returns the number of rows."""
+    specs = {column.name: column for column in columns}
+    return xlsx.sheet_fill(
+        sheet,
+        columns=[
+            xlsx.Column(
+                header,
+                width=width_of(header, columns),
+                header_fill=COMPUTED_FILL if header in specs and specs[header].computed else HEADER_FILL,
+            )
+            for header in headers
+        ],
+        rows=rows,
+    )
 
 
 def add_choices(

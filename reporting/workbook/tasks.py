@@ -4,7 +4,7 @@ longer than a web request should."""
 
 from django.tasks import task
 
-from .services import workbook_check_run, workbook_import_run
+from .worker import workbook_check_run, workbook_import_run
 
 
 @task

@@ -11,19 +11,14 @@ from openpyxl.styles import Alignment, Font
 from indicators.models import Framework
 from serviceplans.periods import FinancialYear
 
+from . import columns as spec
 from .sheets import (
-    ACTUAL_HEADERS,
     CATEGORY_CHOICES,
     FREQUENCY_CHOICES,
-    INDICATOR_HEADERS_AFTER,
-    INDICATOR_HEADERS_BEFORE,
-    PLAN_FIELDS,
     POLARITY_CHOICES,
-    PROGRESS_HEADERS,
-    STANDARD_FRAMEWORK_HEADERS,
     STATUS_CHOICES,
-    TASK_HEADERS,
     UNIT_CHOICES,
+    YEARS_CHOICES,
     add_choices,
     write_table,
 )
@@ -96,7 +91,7 @@ def template_workbook_bytes() -> bytes:
     """The blank template, as the bytes of an .xlsx file."""
     workbook = Workbook()
     notes = workbook.active
-    notes.title = "Notes"
+    notes.title = spec.NOTES
     notes.column_dimensions["A"].width = 18
     notes.column_dimensions["B"].width = 100
     for row_number, (title, text) in enumerate(NOTES, start=1):
@@ -107,21 +102,27 @@ def template_workbook_bytes() -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         notes.cell(row=row_number, column=1).alignment = Alignment(vertical="top")
 
-    plan = workbook.create_sheet("Plan")
-    write_table(plan, ["Field", "Value"], [(field, "") for field in PLAN_FIELDS])
-    frequency_row = PLAN_FIELDS.index("Reporting frequency") + 2
-    years_row = PLAN_FIELDS.index("Years") + 2
-    add_choices(plan, "Reporting frequency", [], FREQUENCY_CHOICES, ref=f"B{frequency_row}")
-    add_choices(plan, "Years", [], ["1", "2", "3"], ref=f"B{years_row}")
-
-    for row in range(2, len(PLAN_FIELDS) + 2):
+    fields = [field.name for field in spec.PLAN_FIELDS if field.in_template]
+    plan = workbook.create_sheet(spec.PLAN)
+    write_table(
+        plan,
+        spec.headers(spec.PLAN_SHEET_COLUMNS),
+        [(name, "") for name in fields],
+        columns=spec.PLAN_SHEET_COLUMNS,
+    )
+    add_choices(
+        plan, "Reporting frequency", [], FREQUENCY_CHOICES, ref=f"B{fields.index('Reporting frequency') + 2}"
+    )
+    add_choices(plan, "Years", [], YEARS_CHOICES, ref=f"B{fields.index('Years') + 2}")
+    for row in range(2, len(fields) + 2):
         plan.cell(row=row, column=2).number_format = "@"  # text, so Excel never turns 2007/08 into a date
 
-    tasks = workbook.create_sheet("Tasks")
-    write_table(tasks, TASK_HEADERS, [])
-    add_choices(tasks, "Category", TASK_HEADERS, CATEGORY_CHOICES)
+    task_headers = spec.headers(spec.TASK_COLUMNS, template=True)
+    tasks = workbook.create_sheet(spec.TASKS)
+    write_table(tasks, task_headers, [], columns=spec.TASK_COLUMNS)
+    add_choices(tasks, "Category", task_headers, CATEGORY_CHOICES)
 
-    codes = list(STANDARD_FRAMEWORK_HEADERS)
+    codes = [code for code, _name in spec.STANDARD_FRAMEWORKS.values()]
     known = {code.lower().rstrip(".") for code in codes}
     for code in (
         Framework.objects.filter(active=True).order_by("order", "code").values_list("code", flat=True)
@@ -131,18 +132,19 @@ def template_workbook_bytes() -> bytes:
             known.add(code.lower().rstrip("."))
     this_year = FinancialYear.containing(date.today())
     year_headers = [this_year.label, this_year.next().label, this_year.next().next().label]
-    indicator_headers = [*INDICATOR_HEADERS_BEFORE, *codes, *INDICATOR_HEADERS_AFTER, *year_headers]
-    indicators = workbook.create_sheet("Indicators")
-    write_table(indicators, indicator_headers, [])
+    indicator_headers = spec.indicator_headers(codes, year_headers, template=True)
+    indicators = workbook.create_sheet(spec.INDICATORS)
+    write_table(indicators, indicator_headers, [], columns=spec.INDICATOR_COLUMNS)
     add_choices(indicators, "Polarity", indicator_headers, POLARITY_CHOICES)
     add_choices(indicators, "Unit", indicator_headers, UNIT_CHOICES)
 
-    progress = workbook.create_sheet("Progress")
-    write_table(progress, PROGRESS_HEADERS, [])
-    add_choices(progress, "Status", PROGRESS_HEADERS, STATUS_CHOICES)
+    progress_headers = spec.headers(spec.PROGRESS_COLUMNS, template=True)
+    progress = workbook.create_sheet(spec.PROGRESS)
+    write_table(progress, progress_headers, [], columns=spec.PROGRESS_COLUMNS)
+    add_choices(progress, "Status", progress_headers, STATUS_CHOICES)
 
-    actuals = workbook.create_sheet("Actuals")
-    write_table(actuals, ACTUAL_HEADERS, [])
+    actuals = workbook.create_sheet(spec.ACTUALS)
+    write_table(actuals, spec.headers(spec.ACTUAL_COLUMNS, template=True), [], columns=spec.ACTUAL_COLUMNS)
 
     workbook.properties.title = "Plan workbook template"
     buffer = BytesIO()

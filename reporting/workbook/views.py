@@ -13,12 +13,12 @@ from django.views.generic import FormView
 from plans.models import Plan
 from plans.views import PerformanceTeamMixin
 from reporting.models import WorkbookImport
+from serviceplans.xlsx import XLSX_CONTENT_TYPE
 
 from . import holding
 from .export import plan_workbook_bytes, plan_workbook_filename
 from .forms import WorkbookUploadForm
 from .services import session_import, workbook_check_start, workbook_import_start
-from .sheets import XLSX_CONTENT_TYPE
 from .template import TEMPLATE_FILENAME, template_workbook_bytes
 
 

@@ -47,6 +47,7 @@ __all__ = [
     "read_due_date",
     "read_milestones",
     "split_officers",
+    "text_key",
 ]
 
 _MONTHS = {
@@ -294,6 +295,11 @@ def officer_initial_key(name: str) -> str:
     if len(words) < 2:
         return ""
     return f"{words[0][0]} {words[-1]}"
+
+
+def text_key(value: str) -> str:
+    """How section, task and measure texts are compared: spacing and case ignored."""
+    return " ".join(value.split()).casefold()
 
 
 # -- headers ----------------------------------------------------------------------------------------------

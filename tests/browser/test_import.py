@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from indicators.models import Framework
 from plans.models import Plan
-from reporting.workbook.importer import STANDARD_FRAMEWORKS
+from reporting.workbook.columns import STANDARD_FRAMEWORKS
 from reporting.workbook.tests.helpers import good_workbook, sheets, task, workbook_bytes
 from serviceplans.roles import PERFORMANCE_TEAM
 from tests.browser.test_pages import sign_in

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from plans.models import Plan
 from reporting.models import WorkbookImport
-from reporting.workbook import holding, services
+from reporting.workbook import holding, services, worker
 from serviceplans.roles import PERFORMANCE_TEAM
 from tests.factories import UserFactory
 
@@ -83,7 +83,7 @@ def test_a_check_whose_file_has_gone_says_so(team_client, settings, private_stor
     upload(team_client, good_workbook())
     for held in (private_storage_folder / holding.FOLDER).iterdir():
         held.unlink()
-    services.workbook_check_run(import_id=WorkbookImport.objects.get().pk)
+    worker.workbook_check_run(import_id=WorkbookImport.objects.get().pk)
     page = team_client.get(PREVIEW).content.decode()
     assert "The workbook could not be checked" in page and "no longer held" in page
     assert team_client.post(CONFIRM).url == RESULT
@@ -94,9 +94,9 @@ def test_a_check_whose_file_has_gone_says_so(team_client, settings, private_stor
 def test_a_check_is_done_once(team_client, django_assert_num_queries):
     upload(team_client, good_workbook())
     pk = WorkbookImport.objects.get().pk
-    services.workbook_check_run(import_id=pk)
+    worker.workbook_check_run(import_id=pk)
     with django_assert_num_queries(1):  # the claim finds it checked already: nothing else
-        services.workbook_check_run(import_id=pk)
+        worker.workbook_check_run(import_id=pk)
     assert WorkbookImport.objects.get().state == WorkbookImport.State.CHECKED
 
 
@@ -149,7 +149,7 @@ def test_the_progress_and_preview_pages_take_the_same_queries_for_any_size(team_
     for size in (1, 40):
         upload(team_client, good_workbook(tasks=[task(text=f"Task {n}") for n in range(size)]))
         pk = WorkbookImport.objects.latest("pk").pk
-        services.workbook_check_run(import_id=pk)
+        worker.workbook_check_run(import_id=pk)
         if url == RESULT:
             services.workbook_import_start(upload=WorkbookImport.objects.get(pk=pk))
         with CaptureQueriesContext(connection) as queries:

@@ -265,6 +265,22 @@ def test_the_export_has_ids_and_computed_columns_with_frozen_headers():
     assert rows["Residents in work"][-2] == "No data"
 
 
+def test_the_export_shows_figures_in_the_indicators_own_number_format():
+    """Targets and values are real numbers, shown as the indicator's list and the committee workbook show
+    them: the indicator's decimal places and its unit (indicators.values.excel_number_format)."""
+    plan = build_plan(size=1)
+    workbook = load_workbook(io.BytesIO(plan_workbook_bytes(plan)))
+    indicators = workbook["Indicators"]
+    headers = [c.value for c in indicators[1]]
+    rows = {row[2].value: row for row in indicators.iter_rows(min_row=2)}
+    target = rows["Residents in work"][headers.index("2007/08")]
+    assert target.value == Decimal("90.5") and target.number_format == '#,##0.0"%"'
+    jobs = rows["Jobs created"][headers.index("2008/09")]
+    assert jobs.value == 1118000 and jobs.number_format == "#,##0"
+    actuals = {row[2].value: row for row in workbook["Actuals"].iter_rows(min_row=2)}
+    assert actuals["Jobs created"][4].value == 480 and actuals["Jobs created"][4].number_format == "#,##0"
+
+
 def test_the_export_takes_the_same_queries_at_any_size():
     """Queries: the plan with its unit and owner; the unit tree; council settings; tasks; their officers;
     milestones; indicators; their frameworks; officers; targets; progress updates; values; frameworks; and

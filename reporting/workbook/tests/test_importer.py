@@ -267,6 +267,23 @@ def test_a_percentage_formatted_cell_is_read_as_shown():
     assert Indicator.objects.get().unit == "percent"
 
 
+def test_a_cell_whose_percent_sign_is_only_quoted_text_is_read_as_its_number():
+    """The export shows a percentage's figures with the format #,##0.0"%": 90.5 is shown as 90.5%, and is
+    read back as 90.5, not as 9050%."""
+
+    def quoted(workbook):
+        cell = workbook["Indicators"]["N2"]
+        cell.value = 90.5
+        cell.number_format = '#,##0.0"%"'
+
+    content = sheets(
+        indicators=[indicator(**{"Last year target": None, "Last year actual": None, "08/09": None})]
+    )
+    result = plan_import(workbook_bytes=workbook_bytes(content, edit=quoted))
+    assert result.ok, result.errors
+    assert Target.objects.get(financial_year=2007).value == Decimal("90.5")
+
+
 def test_bad_values_are_errors_with_sheet_row_column_value_and_reason():
     content = sheets(
         tasks=[task(), task(text="Second", Category="Gardening")],

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from plans.models import Plan
 from reporting.workbook import holding
 from serviceplans.roles import PERFORMANCE_TEAM
+from serviceplans.xlsx import XLSX_CONTENT_TYPE
 from tests.factories import UserFactory
 
 from .helpers import good_workbook, sheets, task, workbook_bytes
@@ -76,6 +77,7 @@ def test_the_upload_page_has_a_labelled_file_input(team_client):
     assert '<h1 class="govuk-heading-l">Import a plan from a workbook</h1>' in html
     assert '<label class="govuk-label govuk-label--m" for="id_workbook">Plan workbook</label>' in html
     assert 'type="file"' in html and 'class="govuk-file-upload"' in html
+    assert f'accept=".xlsx,{XLSX_CONTENT_TYPE}"' in html
     assert 'enctype="multipart/form-data"' in html
     assert reverse("workbook:template") in html
 
@@ -175,7 +177,7 @@ def test_the_template_downloads(client):
     client.force_login(UserFactory())
     response = client.get(reverse("workbook:template"))
     assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert response["Content-Type"] == XLSX_CONTENT_TYPE
     assert "plan-workbook-template.xlsx" in response["Content-Disposition"]
     assert load_workbook(io.BytesIO(response.content)).sheetnames[0] == "Notes"
 

@@ -71,12 +71,15 @@ class Column:
     """A column of the sheet: its header, what kind of values it holds, and how to show them.
 
     ``kind`` is ``text``, ``number``, ``date``, ``datetime`` or ``status`` (a status key such as ``"red"``
-    or ``"missing"``, written as its word with a fill). ``width`` in characters; None fits the content."""
+    or ``"missing"``, written as its word with a fill). ``width`` in characters; None fits the content.
+    ``header_fill``: a background colour for the header cell (``"F3F2F1"``), for sheets whose headers are
+    shaded (:func:`sheet_fill` only)."""
 
     header: str
     kind: str = TEXT
     number_format: str | None = None
     width: int | None = None
+    header_fill: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,8 @@ def sheet_title(title: str) -> str:
     return cleaned[:31]
 
 
-def _plain(value: str) -> str:
+def plain(value: str) -> str:
+    """Text without the control characters an Excel cell cannot hold."""
     return ILLEGAL_CHARACTERS_RE.sub("", value)
 
 
@@ -140,13 +144,10 @@ def workbook_file(*, title: str, columns: Sequence[Column], rows: Iterable[Seque
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
 
-    header_font = Font(bold=True)
-    header_border = Border(bottom=Side(style="medium", color="0B0C0C"))
-    header_alignment = Alignment(vertical="top", wrap_text=True)
     header = []
     for column in columns:
-        cell = WriteOnlyCell(sheet, value=_plain(column.header))
-        cell.font, cell.border, cell.alignment = header_font, header_border, header_alignment
+        cell = WriteOnlyCell(sheet, value=plain(column.header))
+        _header_style(cell, column)
         header.append(cell)
     sheet.append(header)
 
@@ -169,7 +170,7 @@ def workbook_file(*, title: str, columns: Sequence[Column], rows: Iterable[Seque
         for index, column in enumerate(columns):
             value = row[index]
             if not wraps and column.kind in plain_kinds and _is_bare(value, column):
-                cells.append(None if value == "" else (_plain(value) if isinstance(value, str) else value))
+                cells.append(None if value == "" else (plain(value) if isinstance(value, str) else value))
                 continue
             cell = WriteOnlyCell(sheet)
             _write(cell, value, column, fills)
@@ -206,17 +207,25 @@ def workbook_bytes(*, title: str, columns: Sequence[Column], rows: Iterable[Sequ
         return output.read()
 
 
-def sheet_fill(sheet, *, columns: Sequence[Column], rows: Iterable[Sequence[object]]) -> None:
+HEADER_FONT = Font(bold=True)
+HEADER_BORDER = Border(bottom=Side(style="medium", color="0B0C0C"))
+HEADER_ALIGNMENT = Alignment(vertical="top", wrap_text=True)
+
+
+def _header_style(cell, column: Column) -> None:
+    cell.font, cell.border, cell.alignment = HEADER_FONT, HEADER_BORDER, HEADER_ALIGNMENT
+    if column.header_fill:
+        cell.fill = PatternFill("solid", fgColor=column.header_fill)
+
+
+def sheet_fill(sheet, *, columns: Sequence[Column], rows: Iterable[Sequence[object]]) -> int:
     """Write a header row and the rows into an ordinary (not write-only) ``sheet`` of a workbook with
-    several sheets, as :func:`workbook_file` does: for the committee paper's workbook, whose rows are few."""
+    several sheets, as :func:`workbook_file` does: for the committee paper's workbook and the plan workbook
+    (whose sheets also carry drop-down lists). Blank cells are left out. Returns the number of rows."""
     rows = list(rows)
-    header_font = Font(bold=True)
-    header_border = Border(bottom=Side(style="medium", color="0B0C0C"))
     for number, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=number, value=_plain(column.header))
-        cell.font = header_font
-        cell.border = header_border
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
+        cell = sheet.cell(row=1, column=number, value=plain(column.header))
+        _header_style(cell, column)
 
     widths = [column.width or min(MAX_WIDTH, max([MIN_WIDTH, len(column.header) + 2])) for column in columns]
     for row in rows:
@@ -233,8 +242,11 @@ def sheet_fill(sheet, *, columns: Sequence[Column], rows: Iterable[Sequence[obje
     wrapped = Alignment(vertical="top", wrap_text=True)
     for row_number, row in enumerate(rows, start=2):
         for index, column in enumerate(columns):
+            value = row[index]
+            if (value is None or value == "") and column.kind != STATUS:
+                continue
             cell = sheet.cell(row=row_number, column=index + 1)
-            _write(cell, row[index], column, fills)
+            _write(cell, value, column, fills)
             long_text = isinstance(cell.value, str) and (
                 len(cell.value) > widths[index] or "\n" in cell.value
             )
@@ -247,6 +259,7 @@ def sheet_fill(sheet, *, columns: Sequence[Column], rows: Iterable[Sequence[obje
     sheet.auto_filter.ref = f"A1:{last_column}{len(rows) + 1}"
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
+    return len(rows)
 
 
 def _write(cell, value, column: Column, fills) -> None:
@@ -275,7 +288,7 @@ def _write(cell, value, column: Column, fills) -> None:
         if column.number_format:
             cell.number_format = column.number_format
     else:
-        cell.value = _plain(str(value))
+        cell.value = plain(str(value))
         cell.data_type = "s"  # never a formula, whatever it starts with
 
 

@@ -2,16 +2,17 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from io import BytesIO
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from indicators.rules import Rag
-from reporting.xlsx import (
+from serviceplans.xlsx import (
     DATE,
     NUMBER,
     STATUS,
     TAG_COLOURS,
     Column,
     NumberCell,
+    sheet_fill,
     sheet_title,
     workbook_bytes,
     xlsx_response,
@@ -161,9 +162,9 @@ def test_the_response_downloads_as_an_xlsx_file():
 def test_a_big_download_is_streamed_from_its_file_a_row_at_a_time(monkeypatch):
     """Past INLINE_BYTES the workbook is served from its temporary file (a FileResponse); the rows are
     consumed lazily, never held as a list, and the sheet keeps its header, freeze, filter and fills."""
-    import reporting.xlsx
+    import serviceplans.xlsx
 
-    monkeypatch.setattr(reporting.xlsx, "INLINE_BYTES", 1000)
+    monkeypatch.setattr(serviceplans.xlsx, "INLINE_BYTES", 1000)
     consumed = []
 
     def rows():
@@ -179,3 +180,23 @@ def test_a_big_download_is_streamed_from_its_file_a_row_at_a_time(monkeypatch):
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:D3001"
     assert sheet["A3001"].value == "Task 2999" and sheet["D2"].value == "Green"
     assert sheet["D3"].fill.fgColor.rgb.endswith(TAG_COLOURS["red"][0])
+
+
+def test_a_sheet_of_a_bigger_workbook_is_written_the_same_way_with_shaded_headers_where_asked():
+    """sheet_fill (the committee workbook, the plan workbook) writes cells as workbook_file does, shades a
+    header cell when its column says so, and leaves blank cells out."""
+    workbook = Workbook()
+    sheet = workbook.active
+    count = sheet_fill(
+        sheet,
+        columns=[Column("Task", header_fill="F3F2F1"), Column("Due date", kind=DATE, width=12)],
+        rows=[["=SUM(A1)\x07", date(2026, 9, 30)], ["", None]],
+    )
+    assert count == 2
+    assert sheet["A1"].font.bold and sheet["A1"].fill.fgColor.rgb.endswith("F3F2F1")
+    assert sheet["B1"].fill.fill_type is None
+    assert sheet["A2"].value == "=SUM(A1)" and sheet["A2"].data_type == "s"
+    assert sheet["B2"].number_format == "dd/mm/yyyy"
+    assert sheet.column_dimensions["B"].width == 12
+    assert (3, 1) not in sheet._cells and (3, 2) not in sheet._cells
+    assert sheet.freeze_panes == "A2"
