@@ -10,6 +10,8 @@ from django.db.models import Max
 from django.forms.models import BaseInlineFormSet, construct_instance
 from simple_history.admin import SimpleHistoryAdmin
 
+from plans.admin import PeriodRecordAdminMixin
+
 from . import rules
 from .models import Risk, RiskCategory, RiskMatrix, RiskOwner, RiskReview
 from .services import LEVEL_FIELDS as LEVELS
@@ -228,7 +230,7 @@ class RiskReviewAdminForm(forms.ModelForm):
 
 
 @admin.register(RiskReview)
-class RiskReviewAdmin(SimpleHistoryAdmin):
+class RiskReviewAdmin(PeriodRecordAdminMixin, SimpleHistoryAdmin):
     """Corrections by the performance team (the owners review on the risk's page). Every save is kept in the
     history and moves the version on, so an owner editing at the same time is told."""
 

@@ -11,7 +11,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from plans.models import Officer, ReportingPeriod
+from serviceplans.copying import recorded_as
 from serviceplans.permissions import Actor
+from serviceplans.versioning import SaveConflict, versioned_save
 
 from . import rules
 from .models import Risk, RiskMatrix, RiskOwner, RiskReview
@@ -30,12 +32,10 @@ PLAIN_FIELDS = ("unit", "plan", "category", "review_date", *TEXT_FIELDS, *LEVEL_
 LINK_FIELDS = ("objectives", "tasks", "indicators", "action_tasks")
 
 
-class ReviewConflict(Exception):
+class ReviewConflict(SaveConflict):
     """Someone else saved this review after the form was opened; ``current`` is what they saved."""
 
-    def __init__(self, current: RiskReview | None):
-        super().__init__("The review was changed by someone else after you opened it.")
-        self.current = current
+    message = "The review was changed by someone else after you opened it."
 
 
 def level_errors(values: dict, matrix: rules.Matrix) -> dict[str, str]:
@@ -198,16 +198,19 @@ def risk_review_save(
             )
     if errors:
         raise ValidationError(errors)
-    current = RiskReview.objects.select_for_update().filter(risk=risk, period=period).first()
-    if (current.version if current else 0) != seen_version:
-        raise ReviewConflict(current)
-    review = current or RiskReview(risk=risk, period=period, version=0)
-    review.likelihood, review.impact, review.commentary = likelihood, impact, commentary
-    review.reviewed_by = user
-    review.version += 1
-    if user is not None:
-        review._history_user = user
-    review.save()
+
+    def change(review: RiskReview) -> None:
+        review.likelihood, review.impact, review.commentary = likelihood, impact, commentary
+        review.reviewed_by = user
+        recorded_as(review, user)
+
+    review = versioned_save(
+        RiskReview,
+        lookup={"risk": risk, "period": period},
+        seen_version=seen_version,
+        change=change,
+        conflict=ReviewConflict,
+    )
     later = RiskReview.objects.filter(risk=risk, period__end_date__gt=period.end_date).exists()
     if not later and (risk.current_likelihood, risk.current_impact) != (likelihood, impact):
         risk.current_likelihood, risk.current_impact = likelihood, impact
