@@ -274,3 +274,26 @@ def test_twenty_publishings_of_one_report_at_once_publish_it_once(live_server, c
     assert server_errors(answers) == []
     report.refresh_from_db()
     assert report.is_published
+
+
+def test_twenty_first_reviews_of_one_risk_at_once_give_one_winner_and_conflicts(live_server, council):
+    from risks.models import RiskReview
+    from risks.tests.factories import RiskFactory, RiskOwnerFactory
+
+    q2 = council["q2"]
+    risk = RiskFactory(unit=council["services"][0])
+    for officer in council["officers"]:
+        RiskOwnerFactory(risk=risk, officer=officer)
+    path = reverse("risks:risk-review", args=[risk.pk, q2.pk])
+    posts = [
+        (visitor, path, {"likelihood": "3", "impact": "4", "commentary": f"Checked by {n}", "version": "0"})
+        for n, visitor in enumerate(visitors(o.user for o in council["officers"]))
+    ]
+
+    answers = post_all(live_server.url, posts)
+
+    assert server_errors(answers) == []
+    winners = [a for a in answers if a.status == 302]
+    assert len(winners) == 1
+    assert all("Someone else saved this review" in a.body for a in answers if a.status == 200)
+    assert RiskReview.objects.get(risk=risk, period=q2).version == 1
