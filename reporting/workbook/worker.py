@@ -30,21 +30,29 @@ def _fail(upload: WorkbookImport, error: str) -> None:
     )
 
 
+def _import_held(upload: WorkbookImport, *, dry_run: bool):
+    """Import (or check, ``dry_run``) the held workbook; ``None`` when it is no longer held. Any failure
+    is recorded on the import before it is raised."""
+    data = holding.held_bytes(upload.token)
+    if data is None:
+        _fail(upload, "The uploaded workbook is no longer held.")
+        return None
+    try:
+        return plan_import(workbook_bytes=data, dry_run=dry_run, user=upload.requested_by)
+    except Exception as error:
+        _fail(upload, str(error))
+        raise
+
+
 def workbook_check_run(*, import_id: int) -> None:
     """The worker's check: a dry run of the import, its findings kept for the preview page. Not atomic
     on purpose: the steps must be visible while it runs."""
     upload = _claim(import_id, State.CHECK_QUEUED, State.CHECKING, "Reading and checking every row")
     if upload is None:
         return
-    data = holding.held_bytes(upload.token)
-    if data is None:
-        _fail(upload, "The uploaded workbook is no longer held.")
+    result = _import_held(upload, dry_run=True)
+    if result is None:
         return
-    try:
-        result = plan_import(workbook_bytes=data, dry_run=True, user=upload.requested_by)
-    except Exception as error:
-        _fail(upload, str(error))
-        raise
     WorkbookImport.objects.filter(pk=upload.pk).update(
         state=State.CHECKED,
         step=State.CHECKED.label,
@@ -59,15 +67,9 @@ def workbook_import_run(*, import_id: int) -> None:
     upload = _claim(import_id, State.IMPORT_QUEUED, State.IMPORTING, "Writing the plan, all or nothing")
     if upload is None:
         return
-    data = holding.held_bytes(upload.token)
-    if data is None:
-        _fail(upload, "The uploaded workbook is no longer held.")
+    result = _import_held(upload, dry_run=False)
+    if result is None:
         return
-    try:
-        result = plan_import(workbook_bytes=data, user=upload.requested_by)
-    except Exception as error:
-        _fail(upload, str(error))
-        raise
     summary = import_summary(result)
     if not result.ok:
         WorkbookImport.objects.filter(pk=upload.pk).update(
