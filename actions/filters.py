@@ -45,6 +45,7 @@ from django.utils import timezone
 from plans.models import ReportingPeriod
 from plans.selectors import UnitTree, unit_tree
 from reporting.selectors import TASK_STATUS_ORDER, dashboard_periods, default_period
+from serviceplans.forms import period_choices
 from serviceplans.status import status_look
 
 from .models import ProgressUpdate, Task, TaskOfficer
@@ -176,7 +177,7 @@ class ListFilterSet(django_filters.FilterSet):
         if not data.get("period", "").strip() and fallback is not None:
             data["period"] = fallback.label
         super().__init__(data, queryset, request=request, prefix=prefix)
-        self.filters["period"].extra["choices"] = [(p.label, f"{p.label} ({p.state})") for p in self.periods]
+        self.filters["period"].extra["choices"] = period_choices(self.periods)
         self.filters = {name: self.filters[name] for name in self.field_order if name in self.filters} | {
             name: f for name, f in self.filters.items() if name not in self.field_order
         }

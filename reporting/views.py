@@ -13,6 +13,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from django_tables2 import SingleTableMixin
 
 from plans.models import OrganisationUnit
+from serviceplans.forms import period_choices
 from serviceplans.periods import Period, PeriodParseError
 from serviceplans.permissions import actor_for
 
@@ -78,6 +79,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         )
         return context | {
             "dashboard": board,
+            "period_choices": period_choices(periods),
             "task_columns": [(key, TASK_WORDS[key]) for key in TASK_STATUS_ORDER],
             "indicator_columns": [(key, INDICATOR_WORDS[key]) for key in INDICATOR_RAG_ORDER],
             "task_chart": self._chart(
