@@ -29,7 +29,7 @@ from .rules import (
     target_for_period,
     year_to_date,
 )
-from .values import format_value
+from .values import format_value, value_shown
 
 
 @dataclass(frozen=True)
@@ -146,8 +146,11 @@ class IndicatorRecord:
             direction_last_year=judgement.direction_last_year,
             direction_previous=judgement.direction_previous,
             target_display=target_text or self.display(target),
-            actual_display=(
-                recorded.text_value if recorded and recorded.text_value else self.display(actual)
+            actual_display=value_shown(
+                actual,
+                indicator.unit,
+                indicator.decimal_places,
+                text=recorded.text_value if recorded else "",
             ),
             reason=rag_reason(
                 rag=judgement.rag,
