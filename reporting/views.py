@@ -17,7 +17,7 @@ from serviceplans.forms import period_choices
 from serviceplans.periods import Period, PeriodParseError
 from serviceplans.permissions import actor_for
 
-from .charts import Segment, stacked_bar_svg
+from .charts import Segment, chart_legend, stacked_bar_svg
 from .forms import ConfirmForm, ReportCreateForm, ReportTextsForm
 from .models import Report, ReportRender
 from .permissions import can_preview_drafts, can_read_report, can_write_reports
@@ -82,6 +82,8 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             "period_choices": period_choices(periods),
             "task_columns": [(key, TASK_WORDS[key]) for key in TASK_STATUS_ORDER],
             "indicator_columns": [(key, INDICATOR_WORDS[key]) for key in INDICATOR_RAG_ORDER],
+            "task_legend": chart_legend(TASK_STATUS_ORDER),
+            "indicator_legend": chart_legend(INDICATOR_RAG_ORDER),
             "task_chart": self._chart(
                 f"Task status by unit, {period.label}", board.rows, "tasks", TASK_WORDS
             ),
