@@ -6,7 +6,6 @@ green, so no status is ever shown by colour alone (WCAG 2.2, 1.4.1 Use of colour
 
 from dataclasses import dataclass
 
-
 #: Chart fills for each tag colour: the GOV.UK colour a tag of that colour is a tint of, so a chart's amber is
 #: the tag's yellow, never an orange of its own. Charts outline each segment in black and write its count on
 #: it, so the light fills (yellow, light grey) still stand out from the page (WCAG 1.4.11).
