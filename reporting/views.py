@@ -195,6 +195,9 @@ class ReportCreateView(ReportAccessMixin, FormView):
         plan = self.request.GET.get("plan", "")
         if plan.isdigit():  # from a plan's page; anything else is simply not filled in
             initial["plan"] = int(plan)
+        period = self.request.GET.get("period", "")
+        if period.isdigit():  # from the clerk's home page: “Create a report for 2026/27 Q1”
+            initial["period"] = int(period)
         return initial
 
     def form_valid(self, form):

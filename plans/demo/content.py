@@ -376,7 +376,8 @@ OFFICERS: tuple[OfficerSpec, ...] = (
 USERS: tuple[UserSpec, ...] = (
     UserSpec("admin", "Demo", "Administrator", None, is_staff=True, is_superuser=True),
     UserSpec("performance", "Performance", "Team", "Performance team", is_staff=True),
-    UserSpec("clerk", "Committee", "Clerk", "Committee clerks", is_staff=True),
+    # Admin is for the performance team (serviceplans.roles): the clerk works from the pages, not admin.
+    UserSpec("clerk", "Committee", "Clerk", "Committee clerks"),
     UserSpec("manager", "Alison", "Hardy", "Managers", officer="hardy"),
     UserSpec("officer", "Kevin", "Marsh", "Officers", officer="marsh"),
 )
