@@ -72,7 +72,7 @@ def performance_home_section(actor: Actor, periods) -> dict | None:
             "year": None,
         }
     year_periods = list(
-        ReportingPeriod.objects.filter(financial_year=year).order_by("start_date", "-end_date")
+        ReportingPeriod.objects.filter(financial_year=year).order_by("end_date", "-start_date")
     )
     counts: dict[int, Counter] = {}
     for period_id, state, number in (

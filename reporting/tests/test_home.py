@@ -24,6 +24,7 @@ def test_the_clerks_home_lists_the_reports_to_prepare(client):
     assert "not linked to an officer" not in content
     assert '<h1 class="govuk-heading-xl">Reports to prepare</h1>' in content
     assert 'href="/admin/' not in content
+    assert 'aria-current="page">Home</a>' in content  # not “My updates”: nothing is due from a clerk
     rows = response.context["extra_sections"][0]["rows"]
     assert [row["period"].label for row in rows] == ["2026/27 Q1", "2025/26 Q2"]  # closed or published
     assert [report.title for report in rows[0]["reports"]] == ["Environment Q1"]
@@ -35,6 +36,7 @@ def test_the_clerks_home_lists_the_reports_to_prepare(client):
 
 def test_the_performance_teams_home_is_the_year_at_a_glance(client):
     council = small_council(size=2)
+    ReportingPeriodFactory(financial_year=2026, kind="half", number=1, state="open")
     officer = OfficerFactory()
     Return.objects.create(officer=officer, period=council["q1"], state=Return.State.APPROVED)
     Return.objects.create(officer=OfficerFactory(), period=council["q2"], state=Return.State.SUBMITTED)
@@ -44,6 +46,7 @@ def test_the_performance_teams_home_is_the_year_at_a_glance(client):
     assert '<h1 class="govuk-heading-xl">The year at a glance</h1>' in content
     section = response.context["extra_sections"][0]
     rows = {row["period"].label: row for row in section["rows"]}
+    assert list(rows)[:3] == ["2026/27 Q1", "2026/27 Q2", "2026/27 H1"]  # in date order, by their end
     assert (rows["2026/27 Q1"]["approved"], rows["2026/27 Q2"]["submitted"]) == (1, 1)
     assert section["board"].task_exceptions.paginator.count == 4  # a red task and a missing one per service
     assert "task exceptions" in content and reverse("plans:period-list") in content
