@@ -38,6 +38,8 @@ def council():
     )
     TargetFactory(indicator=days, financial_year=2026, value=Decimal("3.5"))
     IndicatorValueFactory(indicator=days, period=council["q2"], value=Decimal("3.533"))
+    IndicatorValueFactory(indicator=days, period=council["q1"], value=Decimal("3.4"))
+    IndicatorValueFactory(indicator=days, period=council["last_q2"], value=Decimal("3.6"))
     officer = OfficerFactory(name="Kevin Marsh")
     IndicatorOfficerFactory(indicator=days, officer=officer)
     return council | {"days": days, "officer": officer}
@@ -63,3 +65,10 @@ def test_the_indicator_list_download_carries_the_reason(client, council):
     header = next(row for row in rows if "Why" in row)
     column = header.index("Why")
     assert REASON in [row[column] for row in rows]
+
+
+def test_the_direction_of_travel_says_what_it_compares(client, council):
+    client.force_login(user_with_role("performance"))
+    content = client.get(reverse("indicators:indicator-detail", args=[council["days"].pk])).content.decode()
+    assert "3.5 days against 3.6 days in 2025/26 Q2, lower is better: Better" in content
+    assert "3.5 days against 3.4 days in 2026/27 Q1, lower is better: Worse" in content
