@@ -1,6 +1,6 @@
 from django import forms
 
-from serviceplans.forms import GovukForm
+from serviceplans.forms import GovukForm, period_choices
 
 from .models import ProgressStatus
 from .rules import status_needs_commentary, variance_needs_commentary
@@ -86,7 +86,7 @@ class SignoffFilterForm(forms.Form):
 
     def __init__(self, *args, periods, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["period"].choices = [(str(p.pk), p.label) for p in periods]
+        self.fields["period"].choices = period_choices(periods, value=lambda period: period.pk)
         self.fields["unit"].choices = [("", "All units")] + [(str(u.pk), u.name) for u in units]
 
 

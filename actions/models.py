@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
 from plans.models import Objective, Officer, Plan, PlanSection, Priority, ReportingPeriod
@@ -92,6 +93,17 @@ class Task(models.Model):
 
     def __str__(self):
         return self.text if len(self.text) <= 90 else self.text[:89] + "…"
+
+    @property
+    def due_shown(self) -> str:
+        """When the task is due, as lists show it: the date the council's way (“30 Sep 2026”) when there is
+        one, whatever shorthand it was written in (“Sept. 26”); else the words as written (“On-going”).
+        Committee papers keep the words as written."""
+        if self.due_date is not None:
+            return date_format(self.due_date, "j M Y")
+        if self.due_date_text:
+            return self.due_date_text
+        return "On-going" if self.ongoing else ""
 
     def delete(self, *args, **kwargs):
         """A task of an approved, published or archived plan is never deleted: the plan's structure is

@@ -22,6 +22,17 @@ class UpdateProgress:
     milestones_due: int
     milestones_done: int
     suggested: str | None
+    milestones_total: int = 0
+
+    @property
+    def milestones_words(self) -> str:
+        """“2 of 2 milestones due by then done (3 in all)”: the milestones due by the period's end, and how
+        many the task has, so a task with 3 never reads as if it had 2."""
+        plural = "" if self.milestones_due == 1 else "s"
+        words = f"{self.milestones_done} of {self.milestones_due} milestone{plural} due by then done"
+        if self.milestones_total > self.milestones_due:
+            words += f" ({self.milestones_total} in all)"
+        return words
 
     @property
     def variance(self) -> int | None:
@@ -46,13 +57,14 @@ def task_expected_percent(task, period_end) -> int | None:
 def update_progress(task, update, *, thresholds: StatusThresholds) -> UpdateProgress:
     period_end = update.period.end_date
     expected = task_expected_percent(task, period_end)
-    milestones = expected_milestones(
-        [(m.due_date, m.done) for m in task.milestones.all()], period_end=period_end
-    )
+    all_milestones = [(m.due_date, m.done) for m in task.milestones.all()]
+    milestones = expected_milestones(all_milestones, period_end=period_end)
     suggested = suggested_status(
         reported_percent=effective_percent(update.status, update.percent_complete) or 0,
         expected_percent=expected,
         officer_status=update.status,
         thresholds=thresholds,
     )
-    return UpdateProgress(update, expected, milestones.due, milestones.done, suggested)
+    return UpdateProgress(
+        update, expected, milestones.due, milestones.done, suggested, milestones_total=len(all_milestones)
+    )

@@ -50,9 +50,7 @@ class TaskTable(GovukTable):
         return format_html_join(mark_safe("<br>"), "{}", names) if names else "–"
 
     def render_due(self, record):
-        written = record.due_date_text or (date_format(record.due_date, "j M Y") if record.due_date else "")
-        if record.ongoing and not written:
-            written = "On-going"
+        written = record.due_shown
         if getattr(record, "is_overdue", False):
             return format_html("{}<br>{}", written or "–", status_tag("overdue"))
         return written or "–"

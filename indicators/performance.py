@@ -24,12 +24,13 @@ from .rules import (
     Rag,
     Symbol,
     combine_values,
+    direction_reason,
     judge_indicator,
     rag_reason,
     target_for_period,
     year_to_date,
 )
-from .values import format_value
+from .values import format_value, value_shown
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class PeriodPerformance:
     target_display: str
     actual_display: str
     reason: str = ""
+    direction_last_year_reason: str = ""
+    direction_previous_reason: str = ""
 
     @property
     def judgement(self) -> Judgement:
@@ -121,14 +124,16 @@ class IndicatorRecord:
         indicator = self.indicator
         actual = self.actual(period)
         target, target_text, tolerance = self.target(period)
+        last_year_period, previous_period = period.same_period_last_year(), period.previous()
+        last_year, previous = self.actual(last_year_period), self.actual(previous_period)
         judgement = judge_indicator(
             actual=actual,
             target=target,
             polarity=indicator.polarity,
             tolerance_percent=tolerance,
             data_only=indicator.data_only,
-            last_year=self.actual(period.same_period_last_year()),
-            previous=self.actual(period.previous()),
+            last_year=last_year,
+            previous=previous,
             same_tolerance_percent=self.same_tolerance,
         )
         recorded = self.values.get(period)
@@ -146,14 +151,23 @@ class IndicatorRecord:
             direction_last_year=judgement.direction_last_year,
             direction_previous=judgement.direction_previous,
             target_display=target_text or self.display(target),
-            actual_display=(
-                recorded.text_value if recorded and recorded.text_value else self.display(actual)
+            actual_display=value_shown(
+                actual,
+                indicator.unit,
+                indicator.decimal_places,
+                text=recorded.text_value if recorded else "",
             ),
             reason=rag_reason(
                 rag=judgement.rag,
                 polarity=indicator.polarity,
                 tolerance_percent=tolerance,
                 **self.telling(actual, target),
+            ),
+            direction_last_year_reason=self.direction_reason(
+                judgement.direction_last_year, actual, last_year, last_year_period.label
+            ),
+            direction_previous_reason=self.direction_reason(
+                judgement.direction_previous, actual, previous, previous_period.label
             ),
         )
 
@@ -173,6 +187,16 @@ class IndicatorRecord:
             "actual_words": self._shown(actual, places),
             "target_words": self._shown(target, target_places),
         }
+
+    def direction_reason(self, direction, actual, compared, compared_with: str) -> str:
+        words = self.telling(actual, compared)
+        return direction_reason(
+            direction=direction,
+            polarity=self.indicator.polarity,
+            actual_words=words["actual_words"],
+            compared_words=words["target_words"],
+            compared_with=compared_with,
+        )
 
     def _shown(self, number: Decimal | None, places: int) -> str:
         return format_value(number, self.indicator.unit, places)

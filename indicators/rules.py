@@ -78,6 +78,7 @@ __all__ = [
     "indicator_rag",
     "judge_indicator",
     "performance_symbol",
+    "direction_reason",
     "rag_reason",
     "target_for_period",
     "target_range",
@@ -511,6 +512,27 @@ def rag_reason(
             Rag.RED: f"worse than target, beyond the {tolerance}",
         }[status]
     return f"{actual_words} against a target of {target_words}, {how.label.lower()}: {clause}: {status.label}"
+
+
+def direction_reason(
+    *, direction: str, polarity: str, actual_words: str, compared_words: str, compared_with: str
+) -> str:
+    """Why the direction of travel is what it is, in one sentence: the two figures and which way is better
+    (“47.2% against 44% in 2025/26 Q2, higher is better: Better”). ``compared_with`` names the comparison
+    period; the figures are as shown (precise enough to tell apart)."""
+    travel = Direction(direction)
+    if travel is Direction.UNKNOWN:
+        if actual_words == NO_FIGURE:
+            return f"No value this period to compare with {compared_with}: {travel.label}"
+        if compared_words == NO_FIGURE:
+            return f"No value for {compared_with} to compare with: {travel.label}"
+        return f"{actual_words} against {compared_words} in {compared_with}, with no target: {travel.label}"
+    how = Polarity(polarity)
+    return f"{actual_words} against {compared_words} in {compared_with}, {how.label.lower()}: {travel.label}"
+
+
+#: How a missing figure is written (indicators.values.NO_VALUE).
+NO_FIGURE = "–"
 
 
 # -- catching typos before they reach a committee paper ---------------------------------------------------

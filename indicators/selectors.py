@@ -10,6 +10,7 @@ from serviceplans.periods import period_kind_for
 
 from .models import Indicator, IndicatorOfficer, IndicatorValue, Target
 from .performance import IndicatorRecord, PeriodPerformance
+from .values import NO_VALUE, value_shown
 
 
 def indicators_with_record() -> QuerySet[Indicator]:
@@ -42,6 +43,19 @@ class ValueReturn:
     indicator: Indicator
     period: ReportingPeriod
     value: IndicatorValue | None
+
+    @property
+    def shown(self) -> str:
+        """The value entered so far, written as every page writes it (:func:`indicators.values.value_shown`)."""
+        if self.value is None:
+            return NO_VALUE
+        return value_shown(
+            self.value.value,
+            self.indicator.unit,
+            self.indicator.decimal_places,
+            text=self.value.text_value,
+            no_data_reason=self.value.no_data_reason,
+        )
 
 
 def my_value_returns(officer_ids: frozenset[int], periods: list[ReportingPeriod]) -> list[ValueReturn]:

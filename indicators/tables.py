@@ -133,8 +133,13 @@ class IndicatorTable(GovukTable):
     def render_officers(self, record):
         return format_html_join(mark_safe("<br>"), "{}", ((name,) for name in record.officers)) or "–"
 
-    def render_rag(self, value):
-        return status_tag(value)
+    def render_rag(self, value, record):
+        """The RAG status with its reason in words (“3.53 days against a target of 3.5, lower is better…”)."""
+        if record.performance is None or not record.performance.reason:
+            return status_tag(value)
+        return format_html(
+            '{}<br><span class="govuk-body-s">{}</span>', status_tag(value), record.performance.reason
+        )
 
     def render_symbol(self, value):
         return symbol_tag(value)

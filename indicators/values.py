@@ -78,6 +78,7 @@ __all__ = [
     "round_half_up",
     "value_kept",
     "value_problem",
+    "value_shown",
 ]
 
 
@@ -410,3 +411,21 @@ def excel_number_format(unit: str, decimal_places: int = 0) -> str:
     if unit == Unit.DAYS:
         return f'{number}" days"'
     return number
+
+
+def value_shown(
+    number: Decimal | int | None,
+    unit: str,
+    decimal_places: int = 0,
+    *,
+    text: str = "",
+    no_data_reason: str = "",
+) -> str:
+    """How a reported value is written on every page, list and export: its words when it was reported in
+    words, else the number the council's way for its unit (:func:`format_value`: ``47.2%``, never ``47.20``),
+    else “No data: ” and the reason, else an en dash."""
+    if text:
+        return text
+    if number is None and no_data_reason:
+        return f"No data: {no_data_reason}"
+    return format_value(number, unit, decimal_places)

@@ -233,6 +233,7 @@ class IndicatorListView(LoginRequiredMixin, ListDownloadMixin, SingleTableMixin,
             Column("Reason for no data"),
             Column(f"RAG, {period.label}" if period else "RAG", kind=STATUS),
             Column("Against target"),
+            Column("Why", width=60),
         ]
 
     @staticmethod
@@ -265,4 +266,5 @@ class IndicatorListView(LoginRequiredMixin, ListDownloadMixin, SingleTableMixin,
             performance.no_data_reason if performance else "",
             row.rag,
             symbol,
+            performance.reason if performance else "",
         ]

@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from serviceplans.permissions import Actor, can_run_periods, can_see_signoff
+from serviceplans.roles import COMMITTEE_CLERKS
 
 from .permissions import request_actor
 
@@ -28,6 +29,14 @@ NAV_ITEMS = [
 ]
 
 
+def _home_words(actor: Actor) -> str:
+    """“My updates” for officers; “Home” for the performance team and clerks, whose home page is theirs
+    (the year at a glance, the reports to prepare: reporting.home) rather than returns."""
+    if actor.officer_id is None and (actor.runs_everything or COMMITTEE_CLERKS in actor.roles):
+        return "Home"
+    return "My updates"
+
+
 def council(request):
     """The council's name for the page header and titles, and the navigation this person may use."""
 
@@ -35,6 +44,10 @@ def council(request):
         if not request.user.is_authenticated:
             return []
         actor = request_actor(request)
-        return [(url_name, words) for url_name, words, shown_to in NAV_ITEMS if shown_to(actor)]
+        return [
+            (url_name, _home_words(actor) if url_name == "home" else words)
+            for url_name, words, shown_to in NAV_ITEMS
+            if shown_to(actor)
+        ]
 
     return {"council_name": settings.COUNCIL_NAME, "nav_items": nav_items}

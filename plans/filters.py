@@ -14,6 +14,8 @@ from django.http import QueryDict
 from django.urls import reverse_lazy
 from django.utils import timezone
 
+from serviceplans.forms import period_choices
+
 from .models import ReportingPeriod
 from .selectors import UnitTree, dashboard_periods, default_period, unit_tree
 
@@ -90,7 +92,7 @@ class ListFilterSet(django_filters.FilterSet):
         if not data.get("period", "").strip() and fallback is not None:
             data["period"] = fallback.label
         super().__init__(data, queryset, request=request, prefix=prefix)
-        self.filters["period"].extra["choices"] = [(p.label, f"{p.label} ({p.state})") for p in self.periods]
+        self.filters["period"].extra["choices"] = period_choices(self.periods)
         self.filters = {name: self.filters[name] for name in self.field_order if name in self.filters} | {
             name: f for name, f in self.filters.items() if name not in self.field_order
         }

@@ -38,10 +38,17 @@ class PlanApproveForm(GovukForm):
 
 
 class PeriodScheduleForm(GovukForm):
-    """Schedule a financial year's quarters and/or half-years, each with a deadline for returns."""
+    """Schedule a financial year's periods of one or more kinds, each with a deadline for returns."""
 
     submit_label = "Schedule periods"
-    KINDS = {"quarter": ["quarter"], "half": ["half"], "both": ["quarter", "half"]}
+    KINDS = {
+        "quarter": ["quarter"],
+        "half": ["half"],
+        "both": ["quarter", "half"],
+        "month": ["month"],
+        "year": ["year"],
+        "all": ["month", "quarter", "half", "year"],
+    }
 
     financial_year = forms.CharField(
         label="Financial year",
@@ -52,7 +59,14 @@ class PeriodScheduleForm(GovukForm):
     )
     kinds = forms.ChoiceField(
         label="Periods",
-        choices=[("quarter", "Quarters"), ("half", "Half-years"), ("both", "Quarters and half-years")],
+        choices=[
+            ("quarter", "Quarters"),
+            ("half", "Half-years"),
+            ("both", "Quarters and half-years"),
+            ("month", "Months (for indicators collected monthly)"),
+            ("year", "The whole year (for indicators collected yearly)"),
+            ("all", "Every kind: months, quarters, half-years and the whole year"),
+        ],
         widget=forms.RadioSelect,
         initial="quarter",
         error_messages={"required": "Select which periods to schedule"},

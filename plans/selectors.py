@@ -135,14 +135,25 @@ def plan_history(plan: Plan) -> QuerySet:
     return Plan.history.filter(id=plan.pk).select_related("history_user")
 
 
-def periods_by_year() -> list[tuple[int, list[ReportingPeriod]]]:
-    """The quarters then the half-years, grouped by financial year, latest year first."""
-    years: dict[int, list[ReportingPeriod]] = {}
-    for period in ReportingPeriod.objects.filter(kind__in=["quarter", "half"]).order_by(
-        "-financial_year", "-kind", "start_date"
-    ):
-        years.setdefault(period.financial_year, []).append(period)
-    return list(years.items())
+#: The kinds of period, as the Periods page groups them within a year: the longest first.
+PERIOD_KIND_GROUPS = [
+    ("year", "Whole year"),
+    ("half", "Half-years"),
+    ("quarter", "Quarters"),
+    ("month", "Months"),
+]
+
+
+def periods_by_year() -> list[tuple[int, list[tuple[str, list[ReportingPeriod]]]]]:
+    """Every period (the whole year, half-years, quarters and months), grouped by financial year, latest year
+    first, and within a year by kind (the longest first), each kind in date order. One query."""
+    years: dict[int, dict[str, list[ReportingPeriod]]] = {}
+    for period in ReportingPeriod.objects.order_by("-financial_year", "start_date"):
+        years.setdefault(period.financial_year, {}).setdefault(period.kind, []).append(period)
+    return [
+        (year, [(words, kinds[kind]) for kind, words in PERIOD_KIND_GROUPS if kind in kinds])
+        for year, kinds in years.items()
+    ]
 
 
 def dashboard_periods() -> list[ReportingPeriod]:

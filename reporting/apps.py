@@ -3,3 +3,13 @@ from django.apps import AppConfig
 
 class ReportingConfig(AppConfig):
     name = "reporting"
+
+    def ready(self):
+        # The clerk's and the performance team's home pages are sections of My updates, added through the
+        # hooks in ``actions.hooks`` (actions never imports reporting, which sits above it).
+        from actions import hooks
+
+        from . import home
+
+        hooks.register_my_updates_section(home.clerk_home_section)
+        hooks.register_my_updates_section(home.performance_home_section)

@@ -1,14 +1,10 @@
 """Forms for committee reports: what a new report covers, and its texts."""
 
 from django import forms
+from django.utils import timezone
 
 from plans.models import OrganisationUnit, Plan, ReportingPeriod
-from serviceplans.forms import GovukDateField, GovukForm
-
-
-class PeriodChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.label} ({obj.get_state_display().lower()})"
+from serviceplans.forms import GovukDateField, GovukForm, PeriodChoiceField
 
 
 class ReportCreateForm(GovukForm):
@@ -30,10 +26,7 @@ class ReportCreateForm(GovukForm):
         help_text="Every live plan of this unit and the units beneath it.",
     )
     period = PeriodChoiceField(
-        queryset=ReportingPeriod.objects.filter(kind__in=["quarter", "half", "year"]).order_by(
-            "-end_date", "start_date"
-        ),
-        empty_label="Choose a period",
+        queryset=ReportingPeriod.objects.none(),  # periods that have started: see __init__
         label="Reporting period",
         error_messages={"required": "Choose the period the report covers"},
     )
@@ -54,6 +47,13 @@ class ReportCreateForm(GovukForm):
     include_risks = forms.BooleanField(
         required=False, label="Include the risks annex (the risk register, with its heat map)"
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A report is on what has happened: a period that has not started yet is not offered.
+        self.fields["period"].queryset = ReportingPeriod.objects.filter(
+            kind__in=["quarter", "half", "year"], start_date__lte=timezone.localdate()
+        )
 
     def clean(self):
         data = super().clean()

@@ -15,7 +15,8 @@ from django_tables2 import SingleTableMixin
 from plans.models import OrganisationUnit
 from plans.permissions import actor_for
 from plans.selectors import dashboard_periods, default_period
-from serviceplans.charts import Segment, stacked_bar_svg
+from serviceplans.charts import Segment, chart_legend, stacked_bar_svg
+from serviceplans.forms import period_choices
 from serviceplans.periods import Period, PeriodParseError
 from serviceplans.permissions import can_write_reports
 from serviceplans.status import (
@@ -68,8 +69,11 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         )
         return context | {
             "dashboard": board,
+            "period_choices": period_choices(periods),
             "task_columns": [(key, TASK_STATUS_WORDS[key]) for key in TASK_STATUS_ORDER],
             "indicator_columns": [(key, INDICATOR_RAG_WORDS[key]) for key in INDICATOR_RAG_ORDER],
+            "task_legend": chart_legend(TASK_STATUS_ORDER),
+            "indicator_legend": chart_legend(INDICATOR_RAG_ORDER),
             "task_chart": self._chart(
                 f"Task status by unit, {period.label}", board.rows, "tasks", TASK_STATUS_WORDS
             ),
@@ -181,6 +185,9 @@ class ReportCreateView(ReportAccessMixin, FormView):
         plan = self.request.GET.get("plan", "")
         if plan.isdigit():  # from a plan's page; anything else is simply not filled in
             initial["plan"] = int(plan)
+        period = self.request.GET.get("period", "")
+        if period.isdigit():  # from the clerk's home page: “Create a report for 2026/27 Q1”
+            initial["period"] = int(period)
         return initial
 
     def form_valid(self, form):

@@ -12,22 +12,7 @@ from decimal import Decimal
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-# Colours with at least 3:1 contrast against white (WCAG 1.4.11), matching GOV.UK tag colours.
-SEGMENT_COLOURS = {
-    "green": "#00703c",
-    "amber": "#b35900",
-    "red": "#d4351c",
-    "completed": "#1d70b8",
-    "not_started": "#505a5f",
-    "not_applicable": "#6f777b",
-    "missing": "#b1b4b6",
-    "no_data": "#b1b4b6",
-    "no_target": "#6f777b",
-    "not_judged": "#6f777b",
-}
-
-# Segments light enough that their count is written in black rather than white.
-LIGHT_SEGMENTS = {"missing", "no_data"}
+from serviceplans.status import status_look
 
 
 @dataclass(frozen=True)
@@ -60,13 +45,13 @@ def stacked_bar_svg(
             if segment.count == 0:
                 continue
             w = bar_width * segment.count / total_max
-            colour = SEGMENT_COLOURS.get(segment.key, "#505a5f")
+            look = status_look(segment.key)  # the tags' colours: serviceplans.status, the one place
             parts.append(
-                f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_height}" fill="{colour}" '
-                f'stroke="#ffffff" stroke-width="1"><title>{escape(segment.label)}: {segment.count}</title></rect>'
+                f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_height}" fill="{look.chart_fill}" '
+                f'stroke="#0b0c0c" stroke-width="1"><title>{escape(segment.label)}: {segment.count}</title></rect>'
             )
             if w >= 22:
-                ink = "#0b0c0c" if segment.key in LIGHT_SEGMENTS else "#ffffff"
+                ink = look.chart_ink
                 parts.append(
                     f'<text x="{x + w / 2:.1f}" y="{y + bar_height * 0.68:.1f}" font-size="13" font-weight="bold" '
                     f'text-anchor="middle" fill="{ink}">{segment.count}</text>'
@@ -74,6 +59,20 @@ def stacked_bar_svg(
             x += w
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
+
+
+def chart_legend(keys: Sequence[str]) -> SafeString:
+    """The key to a stacked bar chart: each status's colour beside its word and symbol, as its tag shows it."""
+    items = []
+    for key in keys:
+        look = status_look(key)
+        items.append(
+            '<li class="app-chart-legend__item">'
+            '<svg class="app-chart-legend__swatch" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" '
+            f'focusable="false"><rect x="0.5" y="0.5" width="15" height="15" fill="{look.chart_fill}" '
+            f'stroke="#0b0c0c"/></svg> {escape(look.mark)} {escape(look.word)}</li>'
+        )
+    return mark_safe(f'<ul class="app-chart-legend">{"".join(items)}</ul>')  # noqa: S308 - escaped above
 
 
 @dataclass(frozen=True)

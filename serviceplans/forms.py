@@ -46,3 +46,48 @@ class GovukForm(forms.Form):
                 anchor = f"{field.auto_id}_0"
             items += [(anchor, error) for error in field.errors]
         return items
+
+
+# -- The period picker ----------------------------------------------------------------------------------------
+#
+# Every page that asks for a reporting period offers the periods in one order and words each one the same way:
+# the newest first (by the day it ends, then the shorter period first, so Q4 comes before H2 before the whole
+# year), each written as its label and its state: “2026/27 Q2 (open for returns)”. A period is duck-typed (the
+# model lives in ``plans``): it needs ``label``, ``start_date``, ``end_date`` and ``get_state_display()``.
+
+#: The order of every period picker, as a queryset ``order_by``.
+PERIOD_ORDER = ("-end_date", "-start_date")
+
+
+def period_sort_key(period) -> tuple:
+    """Sorts periods as :data:`PERIOD_ORDER` does: ``sorted(periods, key=period_sort_key)``."""
+    return (-period.end_date.toordinal(), -period.start_date.toordinal())
+
+
+def period_choice_label(period) -> str:
+    """How a period is written in every picker: its label and its state, “2026/27 Q2 (open for returns)”."""
+    return f"{period.label} ({period.get_state_display().lower()})"
+
+
+def period_choices(periods, *, value=lambda period: period.label) -> list[tuple[str, str]]:
+    """``(value, label)`` pairs for a select, in the one order; ``value`` is the label unless told (the
+    sign-off page's links use the period's id)."""
+    return [
+        (str(value(period)), period_choice_label(period)) for period in sorted(periods, key=period_sort_key)
+    ]
+
+
+class PeriodChoiceField(forms.ModelChoiceField):
+    """A reporting period chosen from a queryset, in the one order and wording of every period picker."""
+
+    def __init__(self, queryset, **kwargs):
+        kwargs.setdefault("empty_label", "Choose a period")
+        super().__init__(queryset, **kwargs)
+
+    def _set_queryset(self, queryset):
+        super()._set_queryset(None if queryset is None else queryset.order_by(*PERIOD_ORDER))
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    def label_from_instance(self, obj):
+        return period_choice_label(obj)

@@ -212,8 +212,20 @@ def test_sorting_by_due_date_and_the_header_says_so(signed_in, council):
     assert [task.pk for task in rows(response)] == [second.pk, third.pk, first.pk, undated.pk]
     content = response.content.decode()
     assert 'aria-sort="ascending"' in content
-    assert "By March 2027" in content and "1 Dec 2026" in content  # as written, else the date
+    # The date the council's way, whatever shorthand it was written in (issue #15: not “Sept. 26”).
+    assert "31 Mar 2027" in content and "1 Dec 2026" in content and "By March 2027" not in content
     assert [task.pk for task in rows(listed(signed_in, sort="-due"))][:3] == [first.pk, third.pk, second.pk]
+
+
+def test_due_dates_read_the_same_on_every_row(signed_in, council):
+    first, second, *_ = council["tasks"]
+    first.due_date, first.due_date_text = date(2026, 9, 30), "Sept. 26"
+    first.save()
+    second.due_date, second.due_date_text, second.ongoing = None, "On-going", True
+    second.save()
+    content = listed(signed_in).content.decode()
+    assert "30 Sep 2026" in content and "Sept. 26" not in content
+    assert "On-going" in content  # words with no date stay as written
 
 
 def test_the_table_is_gov_uk_markup(signed_in, council):

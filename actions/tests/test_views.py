@@ -30,6 +30,17 @@ def test_task_page_shows_updates_with_expected_progress_and_suggestion(client):
     assert "Consultation closes" in response.content.decode()
 
 
+def test_the_milestones_expected_say_how_many_the_task_has(client):
+    """A task with 3 milestones, 2 due by the end of Q2, no longer reads “2 of 2 milestones”."""
+    council = small_council(size=1)
+    task = council["tasks"][0]
+    for month, done in ((5, True), (8, True), (12, False)):
+        MilestoneFactory(task=task, due_date=date(2026, month, 15), done=done)
+    client.force_login(UserFactory())
+    content = client.get(reverse("actions:task-detail", args=[task.pk])).content.decode()
+    assert "2 of 2 milestones due by then done (3 in all)" in content
+
+
 def test_task_page_shows_every_saved_version(client):
     council = small_council(size=1)
     update = council["tasks"][0].updates.get(period=council["q2"])

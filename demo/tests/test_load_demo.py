@@ -163,7 +163,8 @@ def test_demo_users_have_their_roles():
         assert user.check_password(PASSWORD)
         assert list(user.groups.values_list("name", flat=True)) == ([group] if group else [])
     assert User.objects.get(username="admin").is_superuser
-    assert all(User.objects.get(username=name).is_staff for name in ("admin", "performance", "clerk"))
+    assert all(User.objects.get(username=name).is_staff for name in ("admin", "performance"))
+    assert not User.objects.get(username="clerk").is_staff  # no Admin link: the clerk's home is the pages
 
     manager = Officer.objects.get(user__username="manager")
     assert manager.units_headed.exists()

@@ -699,3 +699,27 @@ def test_rag_reason_says_why_in_words(rag, polarity, expected):
         )
         == expected
     )
+
+
+@pytest.mark.parametrize(
+    ("direction", "actual", "compared", "reason"),
+    [
+        ("better", "47.2%", "44%", "47.2% against 44% in 2025/26 Q2, higher is better: Better"),
+        ("worse", "40%", "44%", "40% against 44% in 2025/26 Q2, higher is better: Worse"),
+        ("unknown", "47.2%", "–", "No value for 2025/26 Q2 to compare with: Cannot compare"),
+        ("unknown", "–", "44%", "No value this period to compare with 2025/26 Q2: Cannot compare"),
+    ],
+)
+def test_direction_reason(direction, actual, compared, reason):
+    from indicators.rules import direction_reason
+
+    assert (
+        direction_reason(
+            direction=direction,
+            polarity="higher",
+            actual_words=actual,
+            compared_words=compared,
+            compared_with="2025/26 Q2",
+        )
+        == reason
+    )

@@ -265,6 +265,27 @@ def test_opening_closing_and_publishing_from_the_page(client):
     assert client.post(reverse("plans:period-step", args=[99999, "open"])).status_code == 404
 
 
+def test_the_periods_page_runs_months_and_whole_years_too(client):
+    """Monthly and yearly indicators are open for values in months and whole years: the page lists every
+    kind, grouped by year then kind, and opens, closes and publishes them as it does quarters."""
+    client.force_login(member_of(PERFORMANCE_TEAM))
+    data = {"financial_year": "2027/28", "kinds": "all", "deadline_days": "30"}
+    response = client.post(reverse("plans:period-list"), data, follow=True)
+    assert "19 periods scheduled for 2027/28" in response.content.decode()
+    content = response.content.decode()
+    for words in ("Whole year", "Half-years", "Quarters", "Months"):
+        assert f">{words}<" in content
+    assert 'Open<span class="govuk-visually-hidden"> 2027/28 M07</span>' in content
+    assert 'Open<span class="govuk-visually-hidden"> 2027/28</span>' in content
+    month = ReportingPeriod.objects.get(financial_year=2027, kind="month", number=7)
+    for action, state in (("open", "open"), ("close", "closed"), ("publish", "published")):
+        client.post(reverse("plans:period-step", args=[month.pk, action]))
+        month.refresh_from_db()
+        assert month.state == state
+    kinds = [words for words, _ in client.get(reverse("plans:period-list")).context["years"][0][1]]
+    assert kinds == ["Whole year", "Half-years", "Quarters", "Months"]
+
+
 @pytest.mark.parametrize("years", [1, 4])
 def test_period_list_queries_do_not_grow_with_years(client, years):
     """Queries: session, user, the reader's groups and officer record (and delegations, units headed and
@@ -272,7 +293,7 @@ def test_period_list_queries_do_not_grow_with_years(client, years):
     from plans.services import period_schedule
 
     for year in range(2026, 2026 + years):
-        period_schedule(financial_year=year, kinds=["quarter", "half"])
+        period_schedule(financial_year=year, kinds=["month", "quarter", "half", "year"])
     client.force_login(member_of(PERFORMANCE_TEAM))
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("plans:period-list"))

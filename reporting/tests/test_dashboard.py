@@ -180,3 +180,40 @@ def test_exceptions_come_a_page_at_a_time(client):
     first_page = {e.task.pk for e in response.context["dashboard"].task_exceptions.object_list}
     assert not shown & first_page and len(shown | first_page) == 32
     assert council["tasks"]
+
+
+def test_the_figures_count_every_exception_not_just_the_page_shown(client):
+    """32 task exceptions over two pages: the figure at the top says 32, as the heading and the chart do."""
+    import re
+
+    small_council(size=30)
+    client.force_login(UserFactory())
+    response = client.get(reverse("reporting:dashboard"))
+    board = response.context["dashboard"]
+    content = response.content.decode()
+    figures = re.findall(
+        r'app-figure__number">(\d+)</span><span class="app-figure__label">(\w+) exceptions', content
+    )
+    assert figures == [("32", "task"), ("20", "indicator")]
+    # The chart counts each task once by its status; the exceptions add the overdue ones only.
+    totals = board.totals.tasks
+    assert totals["red"] + totals["amber"] + totals["missing"] <= board.task_exceptions.paginator.count
+
+
+def test_the_charts_have_a_legend_in_the_tags_colours(client):
+    from serviceplans.status import CHART_FILLS, status_look
+
+    small_council(size=2)
+    client.force_login(UserFactory())
+    response = client.get(reverse("reporting:dashboard"))
+    content = response.content.decode()
+    assert content.count('class="app-chart-legend"') == 2
+    assert "! Amber</li>" in content and "✗ Red</li>" in content
+    # Amber is the tag's yellow in the charts too, never an orange of the chart's own.
+    assert status_look("amber").colour == "yellow"
+    assert status_look("amber").chart_fill == CHART_FILLS["yellow"] == "#ffdd00"
+    assert 'fill="#b35900"' not in content
+    from serviceplans.charts import Segment, stacked_bar_svg
+
+    svg = str(stacked_bar_svg("Tasks", [("Waste", [Segment("amber", "Amber", 3)])]))
+    assert 'fill="#ffdd00"' in svg and 'fill="#0b0c0c">3</text>' in svg  # black count on yellow
