@@ -45,6 +45,7 @@ from django.utils import timezone
 from plans.models import ReportingPeriod
 from plans.selectors import UnitTree, unit_tree
 from reporting.selectors import TASK_STATUS_ORDER, dashboard_periods, default_period
+from serviceplans.forms import GovukDateWidget
 from serviceplans.status import status_look
 
 from .models import ProgressUpdate, Task, TaskOfficer
@@ -142,9 +143,9 @@ def choose(what: str) -> dict[str, str]:
 
 def real_date(label: str) -> dict:
     return {
-        "widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        "input_formats": ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"],
-        "error_messages": {"invalid": f"‘{label}’ must be a real date"},
+        "widget": GovukDateWidget,
+        "input_formats": ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y"],
+        "error_messages": {"invalid": f"‘{label}’ must be a real date, like 30 9 2026"},
     }
 
 
