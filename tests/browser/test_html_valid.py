@@ -37,8 +37,14 @@ def error_pages(client, world) -> dict[str, str]:
     q2, people = world["q2"], world["people"]
     posts = {
         "officer": [
-            (reverse("actions:task-update", args=[world["other_task"].pk, q2.pk]), {"percent_complete": "150"}),
-            (reverse("actions:bulk-update", args=[q2.pk]), {f"task-{world['other_task'].pk}-percent_complete": "x"}),
+            (
+                reverse("actions:task-update", args=[world["other_task"].pk, q2.pk]),
+                {"percent_complete": "150"},
+            ),
+            (
+                reverse("actions:bulk-update", args=[q2.pk]),
+                {f"task-{world['other_task'].pk}-percent_complete": "x"},
+            ),
             (reverse("indicators:value-enter", args=[world["indicator"].pk, q2.pk]), {"has_value": "no"}),
             (reverse("actions:return-submit", args=[q2.pk, people["officer"].pk]), {"gaps_reason": ""}),
         ],

@@ -79,13 +79,19 @@ def test_a_quarter_from_the_officer_to_the_committee_paper(page, live_server, qu
 
     # The check page lists what is missing and wants a reason.
     page.get_by_role("button", name=re.compile("^Submit my return")).click()
-    expect(page.get_by_role("heading", level=1, name="Check your return before you submit it")).to_be_visible()
+    expect(
+        page.get_by_role("heading", level=1, name="Check your return before you submit it")
+    ).to_be_visible()
     expect(page.get_by_role("link", name=re.compile("^Update “"))).to_have_count(1)
-    expect(page.get_by_role("link", name=f"Enter the value for “{quarter['indicator'].name}”")).to_be_visible()
+    expect(
+        page.get_by_role("link", name=f"Enter the value for “{quarter['indicator'].name}”")
+    ).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_role("button", name="Submit the return").click()
     expect(page.get_by_role("alert")).to_contain_text("Say why")
-    page.get_by_label("Why are some updates or values missing?").fill("Parks figures come from the contractor.")
+    page.get_by_label("Why are some updates or values missing?").fill(
+        "Parks figures come from the contractor."
+    )
     page.get_by_role("button", name="Submit the return").click()
     expect(page.get_by_text(re.compile("Your return for 2026/27 Q2 has been submitted"))).to_be_visible()
     the_return = Return.objects.get(officer=kmarsh, period=q2)
