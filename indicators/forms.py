@@ -39,7 +39,12 @@ class IndicatorValueForm(GovukForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Say whether there is a value for this period"},
     )
-    value = forms.CharField(label="Value", required=False, max_length=100)
+    value = forms.CharField(
+        label="Value",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+    )
     no_data_reason = forms.CharField(
         label="Why there is no value",
         required=False,
