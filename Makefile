@@ -8,9 +8,9 @@ BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
 GOVUK_FRONTEND := static/govuk/govuk-frontend.min.css
 # Debian packages the product needs: WeasyPrint's libraries and fonts, pdftoppm, PostgreSQL for the
-# second test run, Chromium for the browser tests, Node's npm for axe-core.
+# second test run, Chromium for the browser tests, Node's npm for axe-core, Java for the Nu Html Checker.
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core \
-	fonts-liberation2 poppler-utils postgresql chromium nodejs
+	fonts-liberation2 poppler-utils postgresql chromium nodejs default-jre-headless
 
 .DEFAULT_GOAL := help
 .PHONY: help run serve test test-sqlite test-postgres lint format setup system-packages lock govuk-frontend clean bench loadtest

@@ -29,13 +29,27 @@ class IndicatorValueForm(GovukForm):
 
     submit_label = "Save value"
     shown_when_needed = ("confirm",)
+    # The GOV.UK conditional reveal: the value box under “Yes”, the reason under “No” (both show without
+    # JavaScript).
+    reveals = {"has_value": {"yes": ("value",), "no": ("no_data_reason",)}}
 
-    value = forms.CharField(label="Value", required=False, max_length=100)
+    has_value = forms.ChoiceField(
+        label="Is there a value for this period?",
+        choices=[("yes", "Yes, enter the value"), ("no", "No, there is no value for this period")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether there is a value for this period"},
+    )
+    value = forms.CharField(
+        label="Value",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+    )
     no_data_reason = forms.CharField(
         label="Why there is no value",
         required=False,
         max_length=300,
-        help_text="Only if you entered n/a or left the value blank, for example “Survey not carried out this year”.",
+        help_text="For example “Survey not carried out this year”.",
     )
     note = forms.CharField(label="Commentary", required=False, max_length=4000, widget=forms.Textarea)
     confirm = forms.BooleanField(label="Yes, this value is right", required=False)
@@ -46,19 +60,42 @@ class IndicatorValueForm(GovukForm):
     ):
         super().__init__(*args, **kwargs)
         self.indicator, self.target, self.last_value = indicator, target, last_value
-        self.fields["value"].help_text = (
-            UNIT_EXAMPLES.get(indicator.unit, "") + ". Type n/a if there is no value."
-        )
+        self.fields["value"].help_text = UNIT_EXAMPLES.get(indicator.unit, "") + "."
         self.needs_confirmation: list[str] = []
+        name = self.add_prefix("has_value")
+        if self.is_bound and not self.data.get(name):
+            # A value typed as “n/a”, or a reason given, without the question answered (an older form, a
+            # script): read as the answer it implies.
+            self.data = self.data.copy()
+            self.data[name] = self._implied_answer(
+                self.data.get(self.add_prefix("value")), self.data.get(self.add_prefix("no_data_reason"))
+            )
+        elif not self.is_bound and "has_value" not in self.initial:
+            self.initial["has_value"] = self._implied_answer(
+                self.initial.get("value"), self.initial.get("no_data_reason")
+            )
+
+    def _implied_answer(self, value, reason) -> str:
+        value = (value or "").strip()
+        if parse_value(value, self.indicator.unit).kind == ValueKind.NONE and (
+            value or (reason or "").strip()
+        ):
+            return "no"
+        return "yes"
 
     def clean(self):
         data = super().clean()
         unit = self.indicator.unit
-        parsed = parse_value(data.get("value", ""), unit)
         data["number"], data["text_value"] = None, ""
-        if parsed.kind == ValueKind.NONE:
+        if data.get("has_value") == "no":
             if not (data.get("no_data_reason") or "").strip():
                 self.add_error("no_data_reason", "Say why there is no value, or enter the value")
+            return data
+        data["no_data_reason"] = ""
+        parsed = parse_value(data.get("value", ""), unit)
+        if parsed.kind == ValueKind.NONE:
+            if "has_value" in data:
+                self.add_error("value", "Enter the value, or choose “No, there is no value for this period”")
             return data
         if parsed.kind == ValueKind.TEXT:
             if unit == "text":

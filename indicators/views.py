@@ -123,9 +123,10 @@ class IndicatorValueView(LoginRequiredMixin, FormView):
         if self.current is None:
             return {"version": 0}
         shown = self.current.text_value or (
-            self.record.display(self.current.value) if self.current.value is not None else "n/a"
+            self.record.display(self.current.value) if self.current.value is not None else ""
         )
         return {
+            "has_value": "yes" if shown else "no",
             "value": shown,
             "no_data_reason": self.current.no_data_reason,
             "note": self.current.note,

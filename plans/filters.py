@@ -14,7 +14,7 @@ from django.http import QueryDict
 from django.urls import reverse_lazy
 from django.utils import timezone
 
-from serviceplans.forms import period_choices
+from serviceplans.forms import GovukDateWidget, period_choices
 
 from .models import ReportingPeriod
 from .selectors import UnitTree, dashboard_periods, default_period, unit_tree
@@ -58,9 +58,9 @@ def choose(what: str) -> dict[str, str]:
 
 def real_date(label: str) -> dict:
     return {
-        "widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        "input_formats": ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"],
-        "error_messages": {"invalid": f"‘{label}’ must be a real date"},
+        "widget": GovukDateWidget,
+        "input_formats": ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y"],
+        "error_messages": {"invalid": f"‘{label}’ must be a real date, like 30 9 2026"},
     }
 
 

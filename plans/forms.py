@@ -23,10 +23,10 @@ class PlanApproveForm(GovukForm):
     )
     approved_on = GovukDateField(
         label="Date approved",
-        help_text="For example, 27/03/2027.",
+        help_text="For example, 20 3 2027.",
         error_messages={
             "required": "Enter the date the committee approved the plan",
-            "invalid": "Date approved must be a real date, like 27/03/2027",
+            "invalid": "Date approved must be a real date, like 20 3 2027",
         },
     )
 

@@ -36,8 +36,8 @@ class ReportCreateForm(GovukForm):
     meeting_date = GovukDateField(
         required=False,
         label="Date of the meeting",
-        help_text="For example 27/01/2027.",
-        error_messages={"invalid": "Enter the date of the meeting like 27/01/2027"},
+        help_text="For example, 27 1 2027.",
+        error_messages={"invalid": "Date of the meeting must be a real date, like 27 1 2027"},
     )
     include_tasks = forms.BooleanField(required=False, initial=True, label="Include the action plan (tasks)")
     include_indicators = forms.BooleanField(required=False, initial=True, label="Include the indicators")
@@ -76,8 +76,8 @@ class ReportTextsForm(GovukForm):
     meeting_date = GovukDateField(
         required=False,
         label="Date of the meeting",
-        help_text="For example 27/01/2027.",
-        error_messages={"invalid": "Enter the date of the meeting like 27/01/2027"},
+        help_text="For example, 27 1 2027.",
+        error_messages={"invalid": "Date of the meeting must be a real date, like 27 1 2027"},
     )
     report_of = forms.CharField(max_length=200, required=False, label="Report of")
     contact_officer = forms.CharField(max_length=300, required=False)

@@ -26,20 +26,32 @@ def stacked_bar_svg(
     title: str, rows: Sequence[tuple[str, Sequence[Segment]]], *, width: int = 640
 ) -> SafeString:
     """One horizontal bar per row, split into status segments, each labelled with its count."""
-    label_width, bar_height, gap = 220, 26, 10
+    label_width, bar_height, gap, line_height = 220, 26, 10, 15
     bar_width = width - label_width - 10
-    height = max(1, len(rows)) * (bar_height + gap) + 10
+    # Names are never cut: a long one wraps onto more lines and its row grows to hold them.
+    names = [_lines(name) for name, _ in rows]
+    row_heights = [max(bar_height, line_height * len(lines) + 2) for lines in names]
+    height = sum(row_heights) + max(1, len(rows)) * gap + 10
     total_max = max((sum(s.count for s in segments) for _, segments in rows), default=0) or 1
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" role="img" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" aria-label="{escape(title)}">',
         f"<title>{escape(title)}</title>",
     ]
-    for index, (name, segments) in enumerate(rows):
-        y = 5 + index * (bar_height + gap)
-        parts.append(
-            f'<text x="0" y="{y + bar_height * 0.68:.1f}" font-size="14" fill="#0b0c0c">{escape(_short(name))}</text>'
+    top = 5
+    for (_name, segments), lines, row_height in zip(rows, names, row_heights, strict=True):
+        first = top + (row_height - line_height * len(lines)) / 2 + 12
+        words = (
+            escape(lines[0])
+            if len(lines) == 1
+            else "".join(
+                f'<tspan x="0" dy="{0 if n == 0 else line_height}">{escape(line)}</tspan>'
+                for n, line in enumerate(lines)
+            )
         )
+        parts.append(f'<text x="0" y="{first:.1f}" font-size="14" fill="#0b0c0c">{words}</text>')
+        y = top + (row_height - bar_height) / 2
+        top += row_height + gap
         x = float(label_width)
         for segment in segments:
             if segment.count == 0:
@@ -47,7 +59,7 @@ def stacked_bar_svg(
             w = bar_width * segment.count / total_max
             look = status_look(segment.key)  # the tags' colours: serviceplans.status, the one place
             parts.append(
-                f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_height}" fill="{look.chart_fill}" '
+                f'<rect x="{x:.1f}" y="{y:g}" width="{w:.1f}" height="{bar_height}" fill="{look.chart_fill}" '
                 f'stroke="#0b0c0c" stroke-width="1"><title>{escape(segment.label)}: {segment.count}</title></rect>'
             )
             if w >= 22:
@@ -148,8 +160,15 @@ def trend_chart_svg(
     return mark_safe("".join(parts))  # noqa: S308
 
 
-def _short(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _lines(text: str, limit: int = 28) -> list[str]:
+    """A name broken between words into lines of at most ``limit`` characters (a longer word keeps its own line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= limit:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def _axis(value: Decimal) -> str:

@@ -303,9 +303,11 @@ def test_a_report_with_a_meeting_date_saves_unchanged(client, council):
 
     form = client.get(url).context["form"]
     shown = {field.name: field for field in form}
-    assert 'value="14/12/2026"' in str(client.get(url).content.decode())
-    data = {name: (field.value() or "") for name, field in shown.items()}
-    data["meeting_date"] = "14/12/2026"
+    page = client.get(url).content.decode()
+    for name, figure in (("day", "14"), ("month", "12"), ("year", "2026")):  # the GOV.UK date input
+        assert f'name="meeting_date_{name}" type="text" inputmode="numeric" value="{figure}"' in page
+    data = {name: (field.value() or "") for name, field in shown.items() if name != "meeting_date"}
+    data |= {"meeting_date_day": "14", "meeting_date_month": "12", "meeting_date_year": "2026"}
     response = client.post(url, data)
 
     assert response.status_code == 302, response.context["form"].errors if response.context else ""

@@ -174,6 +174,16 @@ def test_filter_by_due_date(signed_in, council):
     assert listed_pks(signed_in, due_after="2026-09-30") == {second.pk, third.pk}
     assert listed_pks(signed_in, due_before="2026-09-30") == {first.pk, second.pk}
     assert listed_pks(signed_in, due_after="2026-06-01", due_before="30/11/2026") == {second.pk}
+    # The GOV.UK date input: day, month and year in boxes of their own, not the browser's date picker.
+    assert listed_pks(signed_in, due_after_day="1", due_after_month="6", due_after_year="2026") == {
+        second.pk,
+        third.pk,
+    }
+    page = signed_in.get(reverse("actions:task-list"), {"due_after_day": "31", "due_after_month": "2"})
+    html = page.content.decode()
+    assert 'type="date"' not in html
+    assert 'name="due_after_day" type="text" inputmode="numeric" value="31"' in html
+    assert "‘Due on or after’ must be a real date" in html and 'href="#id_due_after_day"' in html
 
 
 def test_search_looks_in_the_task_its_success_criteria_and_officers(signed_in, council):

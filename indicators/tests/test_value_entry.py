@@ -124,3 +124,31 @@ def test_every_saved_value_is_kept_with_who_saved_it(client, setting):
         (v.value, v.history_user) for v in page.context["versions"] if v.period_id == setting["q2"].pk
     ]
     assert saved_values[:2] == [(Decimal(52), setting["user"]), (Decimal(51), setting["user"])]
+
+
+def test_no_value_is_a_choice_whose_reason_is_revealed_beneath_it(client, setting):
+    """Issue 15: “Why there is no value” sits under the “No” choice (shown by CSS once chosen)."""
+    client.force_login(setting["user"])
+    url = reverse("indicators:value-enter", args=[setting["indicator"].pk, setting["q2"].pk])
+    page = client.get(url).content.decode()
+    no = page.index('id="id_has_value_1"')
+    assert no < page.index('id="conditional-id_has_value_1"') < page.index('id="id_no_data_reason"')
+    assert page.index('id="conditional-id_has_value_0"') < page.index('id="id_value"') < no
+    assert 'value="yes" checked' in page  # nothing entered yet: a value is expected
+
+    response = post(client, setting, has_value="no", value="49%")
+    assert "Say why there is no value" in response.content.decode()
+    assert 'value="no" checked' in response.content.decode()
+    post(client, setting, has_value="no", value="49%", no_data_reason="Survey not carried out")
+    assert (saved(setting).value, saved(setting).no_data_reason) == (None, "Survey not carried out")
+    page = client.get(url).content.decode()
+    assert 'value="no" checked' in page and 'value="Survey not carried out"' in page
+
+
+def test_choosing_yes_needs_a_value(client, setting):
+    client.force_login(setting["user"])
+    response = post(client, setting, has_value="yes", no_data_reason="Forgotten")
+    assert "Enter the value, or choose “No, there is no value for this period”" in response.content.decode()
+    assert saved(setting) is None
+    post(client, setting, has_value="yes", value="49%", no_data_reason="Forgotten")
+    assert (saved(setting).value, saved(setting).no_data_reason) == (Decimal(49), "")

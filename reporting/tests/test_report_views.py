@@ -105,7 +105,10 @@ def test_a_clerk_creates_a_report_whose_texts_are_written_from_the_data(client, 
         ({}, "Choose a plan or a part of the council"),
         ({"plan": "PLAN", "unit": "UNIT"}, "Choose a plan or a part of the council, not both"),
         ({"plan": "999999"}, "Select a valid choice"),
-        ({"plan": "PLAN", "meeting_date": "31/02/2027"}, "Enter the date of the meeting like 27/01/2027"),
+        (
+            {"plan": "PLAN", "meeting_date": "31/02/2027"},
+            "Date of the meeting must be a real date, like 27 1 2027",
+        ),
         (
             {"plan": "PLAN", "include_tasks": "", "include_indicators": ""},
             "Include the action plan, the indicators",

@@ -13,3 +13,17 @@ def input_value(field) -> str:
     if value is None:
         return ""
     return field.field.widget.format_value(value) or ""
+
+
+@register.filter
+def date_parts(field) -> list[tuple[str, str, str]]:
+    """The GOV.UK date input's three boxes: (part, label, what it shows), keeping whatever was typed."""
+    shown = field.field.widget.parts(field.value())
+    return [(part, part.title(), shown[part]) for part in ("day", "month", "year")]
+
+
+@register.filter
+def revealed_by(field, choice) -> list:
+    """The fields a GOV.UK conditional reveal shows beneath this choice of a radio field (``GovukForm.reveals``)."""
+    form = field.form
+    return form.revealed_by(field.name, choice.data["value"]) if hasattr(form, "revealed_by") else []

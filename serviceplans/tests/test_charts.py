@@ -31,6 +31,19 @@ def test_stacked_bar_chart_is_valid_svg_with_a_title_and_counts_as_text():
     ]  # empty segments are left out
 
 
+def test_a_long_unit_name_wraps_onto_lines_rather_than_being_cut():
+    """Issue 15: “Highways and Transporta…” was cut; the whole name is there, a row taller."""
+    long_name = "Highways and Transportation Infrastructure Services"
+    short = parse(stacked_bar_svg("Tasks", [("Waste", [Segment("green", "Green", 2)])]))
+    root = parse(stacked_bar_svg("Tasks", [(long_name, [Segment("green", "Green", 2)])]))
+    ns = "{http://www.w3.org/2000/svg}"
+    lines = [t.text for t in root.iter(f"{ns}tspan")]
+    assert " ".join(lines) == long_name
+    assert all(len(line) <= 28 for line in lines) and len(lines) == 2
+    assert "…" not in str(stacked_bar_svg("Tasks", [(long_name, [])]))
+    assert int(root.get("height")) > int(short.get("height"))
+
+
 def test_trend_chart_draws_actuals_and_a_dashed_target_line():
     svg = trend_chart_svg(
         "Recycling rate",

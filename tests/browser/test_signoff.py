@@ -122,7 +122,10 @@ def test_the_performance_team_approves_a_plan_and_opens_a_period(page, live_serv
     expect(page.get_by_role("alert")).to_contain_text("Enter the committee that approved the plan")
     assert axe_violations(page) == []
     page.get_by_label("Committee").fill("Environment Scrutiny Committee")
-    page.get_by_label("Date approved").fill("20/03/2026")
+    approved = page.get_by_role("group", name="Date approved")  # the GOV.UK date input
+    approved.get_by_label("Day").fill("20")
+    approved.get_by_label("Month").fill("3")
+    approved.get_by_label("Year").fill("2026")
     page.get_by_role("button", name="Record approval").click()
     expect(page.get_by_text("Environment Plan 2026/27 has been recorded as approved.")).to_be_visible()
     expect(page.get_by_role("button", name="Publish")).to_be_visible()

@@ -132,3 +132,36 @@ def test_value_entry_and_bulk_update_pages_pass_axe_with_errors_showing(page, li
     page.get_by_role("button", name="Save all updates").click()
     expect(page.get_by_role("alert")).to_contain_text("nothing has been saved yet")
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_why_there_is_no_value_is_revealed_when_no_value_is_chosen(
+    browser, live_server, officers, javascript
+):
+    """With JavaScript the reason shows only under “No”; without it every field shows, so nothing is lost."""
+    user, _task = officers["people"]["kmarsh"]
+    indicator = officers["indicators"][1]
+    IndicatorOfficerFactory(indicator=indicator, officer=user.officer)
+    context = browser.new_context(viewport={"width": 375, "height": 800}, java_script_enabled=javascript)
+    page = context.new_page()
+    sign_in(page, live_server, "kmarsh")
+    page.goto(f"{live_server.url}/indicators/{indicator.pk}/value/{officers['q2'].pk}/")
+
+    reason = page.get_by_label("Why there is no value")
+    expect(page.get_by_label("Yes, enter the value")).to_be_checked()
+    expect(page.get_by_label("Value", exact=True)).to_be_visible()
+    if javascript:
+        expect(reason).to_be_hidden()
+    else:
+        expect(reason).to_be_visible()
+    page.get_by_label("No, there is no value for this period").check()
+    expect(reason).to_be_visible()
+    if javascript:
+        expect(page.get_by_label("Value", exact=True)).to_be_hidden()
+        assert axe_violations(page) == []
+    reason.fill("Survey not carried out this year")
+    page.get_by_role("button", name="Save value").click()
+    expect(page.get_by_text(re.compile("The value for 2026/27 Q2 has been saved"))).to_be_visible()
+    saved = indicator.values.get(period=officers["q2"])
+    assert (saved.value, saved.no_data_reason) == (None, "Survey not carried out this year")
+    context.close()
