@@ -17,8 +17,9 @@ from reporting.charts import Segment, stacked_bar_svg
 from reporting.selectors import INDICATOR_RAG_ORDER, TASK_STATUS_ORDER
 from serviceplans.status import status_look
 
-from .content import TEXT_FIELDS, Scope, report_figures
+from .content import Scope, report_figures
 from .pdf import html_to_pdf
+from .prose import TEXT_FIELDS
 
 TEMPLATE = "reporting/papers/committee_report.html"
 

@@ -19,8 +19,8 @@ from plans.models import CouncilSettings, Objective, Plan, PlanSection
 from serviceplans.periods import FinancialYear, Period, PeriodKind
 
 from .committee import paragraphs
-from .content import _due
 from .pdf import html_to_pdf
+from .rows import due_text
 
 TEMPLATE = "reporting/papers/plan_document.html"
 
@@ -152,7 +152,7 @@ class PlanDocument:
             "text": task.text,
             "officers": _officers(task),
             "resources": task.resources,
-            "due": _due(task),
+            "due": due_text(task),
             "success_criteria": task.success_criteria,
         }
 
