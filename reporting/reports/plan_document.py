@@ -100,7 +100,7 @@ class PlanDocument:
 
         risks = section_risks(plan, [(s.pk, s.unit_id) for s in plan.sections.all()])
         chapters = []
-        for number, section in enumerate(plan.sections.all(), start=2):
+        for number, section in enumerate(plan.sections.all(), start=1):
             groups = []
             section_objectives = objectives_by_section.get(section.pk, []) + [
                 o for o in objectives_by_section.get(None, []) if (section.pk, o.pk) in tasks_by_objective

@@ -26,7 +26,6 @@ from indicators.performance import IndicatorRecord
 from indicators.rules import Rag
 from plans.models import CouncilSettings, Objective, Plan, PlanSection, ReportingPeriod
 from serviceplans.periods import Period, PeriodKind
-from serviceplans.status import status_look
 
 from .gather import period_update
 
@@ -57,23 +56,22 @@ def due_text(task: Task) -> str:
     return "On-going" if task.ongoing else "–"
 
 
-def task_reason(*, status: str, percent: int | None, expected: int | None, overdue: bool, due: str) -> str:
-    """Why a task shows its status, in words: the officer's judgement with the figures it rests on, and
-    whether it is overdue. “Amber, reported by the officer: 40% complete against 50% expected. Overdue:
-    due June 2026 and not completed by the end of the period.”"""
-    word = status_look(status).word
+def task_reason(*, status: str, percent: int | None, expected: int | None) -> str:
+    """Why a task shows its status, in words, to stand beside the status: whose judgement it is and the
+    figures it rests on. “The officer's judgement: 40% complete, 50% expected.”"""
     if status == "missing":
-        reason = f"{word}: no return was made for the period."
-    else:
-        figures = []
-        if percent is not None:
-            figures.append(f"{percent}% complete")
-        if expected is not None:
-            figures.append(f"{expected}% expected")
-        reason = f"{word}, reported by the officer" + (f": {' against '.join(figures)}." if figures else ".")
-    if overdue:
-        reason += f" Overdue: due {due} and not completed by the end of the period."
-    return reason
+        return "No return was made for the period."
+    figures = []
+    if percent is not None:
+        figures.append(f"{percent}% complete")
+    if expected is not None:
+        figures.append(f"{expected}% expected")
+    return "The officer's judgement" + (f": {', '.join(figures)}." if figures else ".")
+
+
+def overdue_reason(*, overdue: bool, due: str) -> str:
+    """Why a task is overdue, in words; empty when it is not."""
+    return f"Overdue: due {due} and not completed by the end of the period." if overdue else ""
 
 
 def task_row(task: Task, period: ReportingPeriod) -> dict:
@@ -97,7 +95,8 @@ def task_row(task: Task, period: ReportingPeriod) -> dict:
         "status": status,
         "overdue": overdue,
         "commentary": update.commentary if update else "",
-        "reason": task_reason(status=status, percent=percent, expected=expected, overdue=overdue, due=due),
+        "reason": task_reason(status=status, percent=percent, expected=expected),
+        "overdue_reason": overdue_reason(overdue=overdue, due=due),
         "exception": status in TASK_EXCEPTIONS or overdue,
     }
 

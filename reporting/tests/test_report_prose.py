@@ -1,7 +1,7 @@
 """The covering report's texts, from plain figures (pure: no database)."""
 
 from reporting.reports.prose import approval_sentence, default_texts, scope_phrase
-from reporting.reports.rows import task_reason
+from reporting.reports.rows import overdue_reason, task_reason
 
 COUNCIL = {"kind": "unit", "name": "Borough of Millbrook Council", "slug": "millbrook", "council_wide": True}
 DIRECTORATE = {"kind": "unit", "name": "Environment Directorate", "slug": "env", "council_wide": False}
@@ -56,10 +56,12 @@ def test_the_background_says_when_the_plans_were_approved():
 
 
 def test_a_task_status_explains_itself():
-    assert task_reason(status="amber", percent=40, expected=50, overdue=False, due="March 2027") == (
-        "Amber, reported by the officer: 40% complete against 50% expected."
+    assert task_reason(status="amber", percent=40, expected=50) == (
+        "The officer's judgement: 40% complete, 50% expected."
     )
-    assert task_reason(status="missing", percent=None, expected=50, overdue=True, due="June 2026") == (
-        "No update: no return was made for the period. Overdue: due June 2026 and not completed by the end "
-        "of the period."
+    assert task_reason(status="completed", percent=None, expected=None) == "The officer's judgement."
+    assert task_reason(status="missing", percent=None, expected=50) == "No return was made for the period."
+    assert overdue_reason(overdue=True, due="June 2026") == (
+        "Overdue: due June 2026 and not completed by the end of the period."
     )
+    assert overdue_reason(overdue=False, due="June 2026") == ""
