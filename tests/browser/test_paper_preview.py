@@ -1,5 +1,6 @@
 """The committee paper's preview in a real browser: its table headings break between words, never inside
-one (“Expecte/d”), and fit inside their cells, at desktop and tablet widths."""
+one (“Expecte/d”), and fit inside their cells, at desktop, tablet and phone widths; on a phone the annexes scroll
+inside themselves rather than the page scrolling sideways."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -36,7 +37,7 @@ OVERFLOWING_HEADINGS = """() => [...document.querySelectorAll(".paper-table thea
   .filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => th.textContent.trim())"""
 
 
-@pytest.mark.parametrize("width", [1280, 768])
+@pytest.mark.parametrize("width", [1280, 768, 375])
 def test_the_previews_column_headings_never_break_inside_a_word(page, live_server, width):
     council = small_council(size=2)
     report = make_report(council)
@@ -48,3 +49,5 @@ def test_the_previews_column_headings_never_break_inside_a_word(page, live_serve
     assert page.locator(".paper-table thead th", has_text="Expected").count() >= 1
     assert page.evaluate(BROKEN_HEADING_WORDS) == []
     assert page.evaluate(OVERFLOWING_HEADINGS) == []
+    # Wide tables scroll inside their annex, not the page (WCAG 1.4.10 Reflow).
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
