@@ -300,7 +300,7 @@ class ReportPdfView(ReportAccessMixin, View):
         stored = report.is_published and Report.objects.filter(pk=pk).exclude(published_pdf_file="").exists()
         if stored or report_renders_inline(report):
             pdf = report_pdf_render(report=report)
-            return _download(pdf, "application/pdf", paper_filename(report.title, "pdf"))
+            return _download(pdf, "application/pdf", paper_filename(report, "pdf"))
         try:
             render = report_render_start(report=report, user=request.user)
         except RenderLimitReached as refusal:
@@ -336,7 +336,7 @@ class ReportRenderDownloadView(ReportAccessMixin, View):
         pdf = private_file_read(render.pdf_file)
         if pdf is None:  # cleared away after RENDER_MAX_AGE_DAYS
             raise Http404("This PDF is no longer kept: make it again.")
-        return _download(pdf, "application/pdf", paper_filename(report.title, "pdf"))
+        return _download(pdf, "application/pdf", paper_filename(report, "pdf"))
 
 
 class ReportXlsxView(ReportAccessMixin, View):

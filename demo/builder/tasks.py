@@ -82,7 +82,13 @@ class TaskSteps(BuildState):
                 if section.terms is not None:
                     generic = self._generic_tasks(section, generic_index)
                     generic_index += 1
-                for order, spec in enumerate(specs + [old.spec for old in carried] + generic, start=1):
+                # Numbered objective by objective, so the plan and its papers read 1.1, 1.2, 1.3 in order.
+                rank = {objective.ref: n for n, objective in enumerate(section.objectives)}
+                listed = sorted(
+                    specs + [old.spec for old in carried] + generic,
+                    key=lambda spec: rank.get(spec.objective, len(rank)),
+                )
+                for order, spec in enumerate(listed, start=1):
                     old = next((o for o in carried if o.spec is spec), None)
                     text = spec.text.format(**words)
                     plan_drafts.append(

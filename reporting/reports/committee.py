@@ -19,8 +19,9 @@ from serviceplans.status import (
     TASK_STATUS_WORDS,
 )
 
-from .content import TEXT_FIELDS, Scope, report_figures
+from .content import Scope, report_figures
 from .pdf import html_to_pdf
+from .prose import TEXT_FIELDS
 
 TEMPLATE = "reporting/papers/committee_report.html"
 
@@ -55,9 +56,21 @@ def report_content(report) -> dict:
     }
 
 
-def paper_filename(title: str, extension: str) -> str:
-    """“policy-and-resources-progress-report-2026-27-h1.pdf”"""
-    return f"{slugify(title)[:80] or 'report'}.{extension}"
+def paper_filename(report, extension: str) -> str:
+    """The file's name: what the report covers and its period, so each quarter's paper downloads under its
+    own name, whatever its title (“environment-service-plan-2026-27-progress-report-2026-27-q2.pdf”).
+    ``report`` is a saved report (with its period and plan or unit read) or a paper's content."""
+    if isinstance(report, dict):
+        scope, period = report["scope"]["slug"], report["period"]["label"]
+    else:
+        scope = (report.plan or report.unit).slug
+        period = report.period.label
+    return filename_for(scope, period, extension)
+
+
+def filename_for(scope_slug: str, period_label: str, extension: str) -> str:
+    period = slugify(period_label.replace("/", "-"))
+    return f"{slugify(scope_slug)[:80] or 'report'}-progress-report-{period}.{extension}"
 
 
 def paragraphs(text: str) -> list[str]:
@@ -98,6 +111,19 @@ def _indicator_for_template(row: dict) -> dict:
     }
 
 
+def approvals(content: dict) -> list[dict]:
+    """The date each plan in the report was approved (a date, or None when it has not been), for the
+    covering report's facts; none listed for a report on more than four plans (the background says it)."""
+    plans = content["plans"]
+    if len(plans) > 4:
+        return []
+    return [
+        {"title": plan["title"], "years": plan["years"], "approved_on": _date(plan.get("approved_on"))}
+        for plan in plans
+        if "approved_on" in plan
+    ]
+
+
 def _label(name: str, limit: int = 24) -> str:
     """Chart labels have about 24 characters' room before they run into the bars."""
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
@@ -126,7 +152,7 @@ class CommitteeReport:
         return self.content["report"]["title"]
 
     def filename(self, extension: str) -> str:
-        return paper_filename(self.title, extension)
+        return paper_filename(self.content, extension)
 
     def summary_rows(self) -> list[dict]:
         rows = []
@@ -240,6 +266,9 @@ class CommitteeReport:
             "indicator_totals": [content["indicator_counts"].get(key, 0) for key in INDICATOR_RAG_WORDS],
             "chart": self.chart(self.chart_rows()) if rows else "",
             "symbols": list(Symbol),
+            "frameworks": content.get("frameworks", []),
+            "signatory": content.get("signatory"),
+            "approvals": approvals(content),
             **self.risks_context(),
         }
 
@@ -279,10 +308,21 @@ class CommitteeReport:
         context = self.context()
         if annex_page is not None:
             context |= self.annex_window(context["plans"], annex_page)
+        context["task_plans"] = self._with_openings(context["task_plans"])
         return render_to_string(self.template_name, context | {"preview": preview})
 
     #: Rows of the annexes (tasks, then indicators) on one page of a preview of a big report.
     ANNEX_PAGE_ROWS = 100
+
+    @staticmethod
+    def _with_openings(plans: list[dict]) -> list[dict]:
+        """Each plan's first section with tasks marked ``opens_plan``: the plan's heading goes with it."""
+        marked = []
+        for plan in plans:
+            first = next((n for n, s in enumerate(plan["sections"]) if s["objectives"]), None)
+            sections = [s | {"opens_plan": n == first} for n, s in enumerate(plan["sections"])]
+            marked.append(plan | {"sections": sections})
+        return marked
 
     def annex_window(self, plans: list[dict], page: int) -> dict:
         """The annexes cut to one page of ``ANNEX_PAGE_ROWS`` rows (tasks first, then indicators), with what a

@@ -19,8 +19,8 @@ from plans.models import CouncilSettings, Objective, Plan, PlanSection
 from serviceplans.periods import FinancialYear, Period, PeriodKind
 
 from .committee import paragraphs
-from .content import _due
 from .pdf import html_to_pdf
+from .rows import due_text
 
 TEMPLATE = "reporting/papers/plan_document.html"
 
@@ -100,7 +100,7 @@ class PlanDocument:
 
         risks = section_risks(plan, [(s.pk, s.unit_id) for s in plan.sections.all()])
         chapters = []
-        for number, section in enumerate(plan.sections.all(), start=2):
+        for number, section in enumerate(plan.sections.all(), start=1):
             groups = []
             section_objectives = objectives_by_section.get(section.pk, []) + [
                 o for o in objectives_by_section.get(None, []) if (section.pk, o.pk) in tasks_by_objective
@@ -152,7 +152,7 @@ class PlanDocument:
             "text": task.text,
             "officers": _officers(task),
             "resources": task.resources,
-            "due": _due(task),
+            "due": due_text(task),
             "success_criteria": task.success_criteria,
         }
 

@@ -14,10 +14,14 @@ from django.utils import timezone
 
 from plans.models import OrganisationUnit, Plan, ReportingPeriod
 from reporting.models import Report, ReportRender
-from reporting.private_files import private_file_delete, private_file_read, private_file_save
+from reporting.private_files import private_file_delete
 
 from .committee import CommitteeReport, report_content
-from .content import TEXT_FIELDS, Scope, default_texts, default_title, report_figures, scope_size
+from .content import report_figures
+from .gather import Scope, scope_size
+from .prose import TEXT_FIELDS, default_texts, default_title
+from .rendering import published_pdf_keep, report_published_pdf
+from .tasks import render_report_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -154,19 +158,6 @@ def report_publish(*, report: Report, user) -> Report:
     return report
 
 
-def report_published_pdf(report: Report) -> bytes | None:
-    """The kept PDF of a published report, or None when it has not been rendered yet."""
-    name = Report.objects.filter(pk=report.pk).values_list("published_pdf_file", flat=True).first()
-    return private_file_read(name or "")
-
-
-def _published_pdf_keep(report: Report, pdf: bytes) -> None:
-    """Keep the first PDF rendered of a published report; a second render that lost the race is dropped."""
-    name = private_file_save(folder="published", data=pdf, suffix=".pdf")
-    if not Report.objects.filter(pk=report.pk, published_pdf_file="").update(published_pdf_file=name):
-        private_file_delete(name)
-
-
 def report_pdf_render(*, report: Report) -> bytes:
     """The report as PDF. A draft is rendered live every time. A published report is rendered once from its
     snapshot and the PDF kept (in the private storage), so every later download is the very same file."""
@@ -176,7 +167,7 @@ def report_pdf_render(*, report: Report) -> bytes:
     if stored is not None:
         return stored
     pdf = CommitteeReport.for_report(report).pdf()
-    _published_pdf_keep(report, pdf)
+    published_pdf_keep(report, pdf)
     return report_published_pdf(report) or pdf
 
 
@@ -251,8 +242,6 @@ def report_render_start(*, report: Report, user) -> ReportRender:
     while deciding, and the database allows only one unfinished render per report and content, so a second
     insert that slips through joins the first instead.
     """
-    from .tasks import render_report_pdf
-
     report_renders_sweep()
     # Lock the report, then the person, always in that order. (A no-op on SQLite, whose writers queue.)
     report = (
@@ -296,44 +285,6 @@ def _unfinished_render(report: Report, fingerprint: str) -> ReportRender | None:
         .filter(report=report, fingerprint=fingerprint, state__in=ReportRender.UNFINISHED)
         .first()
     )
-
-
-def _step(render: ReportRender, step: str) -> None:
-    render.step = step
-    ReportRender.objects.filter(pk=render.pk, state=ReportRender.State.RUNNING).update(step=step)
-
-
-def report_render_run(*, render_id: int) -> None:
-    """Render a queued PDF, recording each step so the page can show progress. Not atomic on purpose: the
-    steps must be visible while it runs."""
-    render = ReportRender.objects.select_related(
-        "report", "report__period", "report__plan", "report__unit"
-    ).get(pk=render_id)
-    # Start it only if it is still waiting: one given up as abandoned is not rendered after all.
-    started = ReportRender.objects.filter(pk=render.pk, state=ReportRender.State.QUEUED).update(
-        state=ReportRender.State.RUNNING, step="Reading the tasks and indicators"
-    )
-    if not started:
-        return
-    try:
-        render.state = ReportRender.State.RUNNING
-        paper = CommitteeReport.for_report(render.report)
-        _step(render, "Laying out the pages and writing the PDF")
-        pdf = paper.pdf()
-    except Exception as error:
-        ReportRender.objects.filter(pk=render.pk).update(
-            state=ReportRender.State.FAILED,
-            step="Failed",
-            error=str(error)[:2000],
-            finished_at=timezone.now(),
-        )
-        raise
-    name = private_file_save(folder="renders", data=pdf, suffix=".pdf")
-    ReportRender.objects.filter(pk=render.pk).update(
-        state=ReportRender.State.DONE, step="Ready", pdf_file=name, finished_at=timezone.now()
-    )
-    if render.report.is_published:
-        _published_pdf_keep(render.report, pdf)
 
 
 def report_renders_sweep(*, now: datetime | None = None) -> int:

@@ -10,7 +10,7 @@ import time
 
 from django.tasks import task
 
-from .services import report_render_run
+from .rendering import report_render_run
 
 logger = logging.getLogger(__name__)
 

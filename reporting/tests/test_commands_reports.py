@@ -38,7 +38,7 @@ def test_committee_report_for_a_unit_as_html_and_excel(tmp_path):
     run(*common, "--format", "html", "--output", str(html))
     run(*common, "--format", "xlsx", "--output", str(xlsx), "--exceptions-only")
     assert "Millbrook Council: progress report, 2026/27 Q1" in html.read_text()
-    assert load_workbook(BytesIO(xlsx.read_bytes())).sheetnames == ["Tasks", "Indicators"]
+    assert load_workbook(BytesIO(xlsx.read_bytes())).sheetnames == ["Summary", "Tasks", "Indicators", "Key"]
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,8 @@ from django.utils import timezone  # noqa: E402
 from reporting.models import ReportRender  # noqa: E402
 from reporting.private_files import private_file_read, private_storage  # noqa: E402
 from reporting.reports import services  # noqa: E402
-from reporting.reports.services import report_render_run, report_render_start  # noqa: E402
+from reporting.reports.rendering import report_render_run  # noqa: E402
+from reporting.reports.services import report_render_start  # noqa: E402
 from reporting.workbook import holding  # noqa: E402
 from tests.builders import small_council  # noqa: E402
 

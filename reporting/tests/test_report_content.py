@@ -1,6 +1,7 @@
 """Gathering a committee report's content, and the texts written from it."""
 
 import json
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -8,7 +9,15 @@ from django.test.utils import CaptureQueriesContext
 
 from reporting.reports.content import Scope, counts_sentence, default_texts, report_figures
 from tests.builders import add_rows, small_council
-from tests.factories import OrganisationUnitFactory, PlanFactory, PlanSectionFactory, TaskFactory
+from tests.factories import (
+    IndicatorFactory,
+    IndicatorValueFactory,
+    OrganisationUnitFactory,
+    PlanFactory,
+    PlanSectionFactory,
+    TargetFactory,
+    TaskFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +138,24 @@ def test_gathering_does_not_run_a_query_per_row(scope_kwargs):
     large = count_queries(scope_kwargs, council)
     assert small == large
     assert large == (9 if "unit" in scope_kwargs(council) else 8)
+
+
+def test_an_indicator_row_says_why_with_figures_that_rounding_would_hide():
+    """3.533 days against 3.5 shown to no decimal places would read “4 days against 4 days: Amber”."""
+    council = small_council(size=1)
+    section = council["sections"][0]
+    indicator = IndicatorFactory(
+        section=section, plan=council["plan"], unit="days", decimal_places=0, polarity="lower"
+    )
+    TargetFactory(indicator=indicator, financial_year=council["year"], value=Decimal("3.5"))
+    IndicatorValueFactory(indicator=indicator, period=council["q2"], value=Decimal("3.533"))
+    figures = report_figures(Scope(period=council["q2"], plan=council["plan"]))
+    row = next(r for s in figures["plans"][0]["sections"] for r in s["indicators"] if r["id"] == indicator.pk)
+    assert row["actual"] == "4 days" and row["rag"] == "amber"
+    assert row["reason"] == (
+        "3.53 days against a target of 3.5 days, lower is better: worse than target, within the 2.5% "
+        "tolerance: Amber"
+    )
+    assert Decimal(row["actual_number"]) == Decimal("3.533") and Decimal(row["target_number"]) == Decimal(
+        "3.5"
+    )

@@ -10,7 +10,8 @@ from django.utils import timezone
 from reporting.models import ReportRender
 from reporting.reports import services
 from reporting.reports.committee import CommitteeReport
-from reporting.reports.services import report_render_run, report_render_start
+from reporting.reports.rendering import report_render_run
+from reporting.reports.services import report_render_start
 from tests.builders import small_council
 
 from .test_reports_support import make_report, pdf_pages, user_with_role

@@ -14,12 +14,8 @@ from django.utils import timezone
 
 from reporting.models import ReportRender
 from reporting.reports import services
-from reporting.reports.services import (
-    RenderLimitReached,
-    report_render_run,
-    report_render_start,
-    report_update,
-)
+from reporting.reports.rendering import report_render_run
+from reporting.reports.services import RenderLimitReached, report_render_start, report_update
 from tests.builders import small_council
 
 from .test_reports_support import make_report, user_with_role

@@ -175,9 +175,23 @@ def test_downloads(client, world):
     response = client.get(reverse("reporting:report-pdf", args=[world["published"].pk]))
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    assert response["Content-Disposition"] == 'attachment; filename="q1-report.pdf"'
+    # Named by the plan and the period, not the report's title, so each quarter's paper has its own name.
+    slug = world["published"].plan.slug
+    name = f"{slug}-progress-report-2026-27-q1"
+    assert response["Content-Disposition"] == f'attachment; filename="{name}.pdf"'
     response = client.get(reverse("reporting:report-xlsx", args=[world["published"].pk]))
     assert response["Content-Type"] == XLSX_CONTENT_TYPE
+    assert response["Content-Disposition"] == f'attachment; filename="{name}.xlsx"'
+
+
+def test_each_period_and_scope_downloads_under_its_own_name(world):
+    from reporting.reports.committee import CommitteeReport, paper_filename
+
+    q1, q2 = paper_filename(world["published"], "pdf"), paper_filename(world["draft"], "pdf")
+    assert q1 != q2 and q1.endswith("-2026-27-q1.pdf") and q2.endswith("-2026-27-q2.pdf")
+    assert CommitteeReport.for_report(world["draft"]).filename("pdf") == q2
+    content = {"scope": {"slug": "borough-of-millbrook-council"}, "period": {"label": "2026/27 Q2"}}
+    assert paper_filename(content, "xlsx") == "borough-of-millbrook-council-progress-report-2026-27-q2.xlsx"
 
 
 def count_queries(client, url):
