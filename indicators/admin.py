@@ -6,6 +6,26 @@ from simple_history.admin import SimpleHistoryAdmin
 from plans.admin import ReasonForChangeAdmin, ReasonForChangeForm
 
 from .models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Target
+from .services import indicator_judgements_refresh
+
+
+class JudgedAgainAdmin:
+    """Admin for an indicator's targets and values: every save or delete stores the indicator's judgements
+    afresh (``indicators.judgements``), for the indicator it belonged to before the change as well."""
+
+    def save_model(self, request, obj, form, change):
+        before = form.initial.get("indicator") if change else None
+        super().save_model(request, obj, form, change)
+        indicator_judgements_refresh(indicator_ids=[i for i in (before, obj.indicator_id) if i is not None])
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        indicator_judgements_refresh(indicator_ids=[obj.indicator_id])
+
+    def delete_queryset(self, request, queryset):
+        ids = set(queryset.values_list("indicator_id", flat=True))
+        super().delete_queryset(request, queryset)
+        indicator_judgements_refresh(indicator_ids=ids)
 
 
 @admin.register(Framework)
@@ -90,9 +110,14 @@ class IndicatorAdmin(ReasonForChangeAdmin):
             deleted.delete()
         formset.save_m2m()
 
+    def save_related(self, request, form, formsets, change):
+        """After the indicator and its targets and values are saved, its judgements are stored afresh."""
+        super().save_related(request, form, formsets, change)
+        indicator_judgements_refresh(indicator_ids=[form.instance.pk])
+
 
 @admin.register(Target)
-class TargetAdmin(ReasonForChangeAdmin):
+class TargetAdmin(JudgedAgainAdmin, ReasonForChangeAdmin):
     list_display = ["indicator", "financial_year", "period", "value", "text", "tolerance_percent"]
     list_filter = ["financial_year"]
     search_fields = ["indicator__name", "text"]
@@ -101,7 +126,7 @@ class TargetAdmin(ReasonForChangeAdmin):
 
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(SimpleHistoryAdmin):
+class IndicatorValueAdmin(JudgedAgainAdmin, SimpleHistoryAdmin):
     list_display = [
         "indicator",
         "period",

@@ -1,5 +1,6 @@
 """Writes for indicators."""
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from plans.models import CouncilSettings, ReportingPeriod
 from plans.rules import PeriodNotForThis, PeriodPublished
 from serviceplans.versioning import SaveConflict, versioned_save
 
+from . import judgements
 from .models import IndicatorValue
 from .performance import IndicatorRecord
 from .selectors import indicators_with_record
@@ -32,7 +34,14 @@ def indicator_judgements_freeze(*, period: ReportingPeriod) -> int:
         value.target_applied, value.tolerance_applied = target, tolerance
         changed.append(value)
     IndicatorValue.objects.bulk_update(changed, ["target_applied", "tolerance_applied"])
+    judgements.refresh_for(value.indicator_id for value in changed)
     return len(changed)
+
+
+def indicator_judgements_refresh(*, indicator_ids: Iterable[int]) -> int:
+    """Store afresh the judgements of these indicators for every period (``indicators.judgements``): call it
+    after any write to indicators, their targets or values that does not go through a service here."""
+    return judgements.refresh_for(indicator_ids)
 
 
 class ValueConflict(SaveConflict):
@@ -79,10 +88,12 @@ def indicator_value_save(
         saved.note = note.strip()
         saved.entered_by = user
 
-    return versioned_save(
+    saved = versioned_save(
         IndicatorValue,
         lookup={"indicator": indicator, "period": period},
         seen_version=seen_version,
         change=change,
         conflict=ValueConflict,
     )
+    judgements.refresh_for([indicator.pk])
+    return saved

@@ -15,7 +15,7 @@ from django.utils.text import slugify
 
 from actions.models import Milestone, ProgressStatus, ProgressUpdate, Task, TaskOfficer
 from indicators.models import Indicator, IndicatorOfficer, Target
-from indicators.services import indicator_judgements_freeze
+from indicators.services import indicator_judgements_freeze, indicator_judgements_refresh
 from serviceplans.periods import FinancialYear, Period, PeriodKind
 
 from .models import Objective, Plan, PlanSection, ReportingPeriod
@@ -244,6 +244,7 @@ def plan_carry_forward(*, plan: Plan, user=None) -> Plan:
     indicators = Indicator.objects.filter(plan=plan).prefetch_related(
         "indicator_officers", "frameworks", "targets__period"
     )
+    carried = []
     for indicator in indicators:
         copy = _as(
             Indicator(
@@ -265,6 +266,7 @@ def plan_carry_forward(*, plan: Plan, user=None) -> Plan:
             f"Carried forward from {plan}",
         )
         copy.save()
+        carried.append(copy.pk)
         copy.frameworks.set(indicator.frameworks.all())
         IndicatorOfficer.objects.bulk_create(
             IndicatorOfficer(indicator=copy, officer_id=link.officer_id, order=link.order)
@@ -283,6 +285,7 @@ def plan_carry_forward(*, plan: Plan, user=None) -> Plan:
                     ),
                     user,
                 ).save()
+    indicator_judgements_refresh(indicator_ids=carried)
     _log_when_committed(
         "Plan %s carried forward to plan %s",
         plan.pk,

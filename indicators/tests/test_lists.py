@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from indicators.judgements import refresh_for
 from indicators.models import IndicatorValue
 from tests.builders import add_rows, small_council
 from tests.factories import (
@@ -33,6 +34,7 @@ def council():
     IndicatorValue.objects.filter(indicator=green, period=q2).update(value=Decimal(50))
     IndicatorValue.objects.filter(indicator=amber, period=q2).update(value=Decimal(49))
     IndicatorValue.objects.filter(indicator=no_data, period=q2).delete()
+    refresh_for([green.pk, amber.pk, no_data.pk])  # changed with the ORM, not a service
     council["by_rag"] = {"red": red, "green": green, "amber": amber, "no_data": no_data}
     return council
 

@@ -28,6 +28,7 @@ from actions.models import Milestone, ProgressStatus, ProgressUpdate, Return, Ta
 from actions.selectors import returns_for_period
 from actions.services import return_approve, return_send_back, return_submit
 from indicators.models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Target
+from indicators.services import indicator_judgements_refresh
 from plans.models import Objective, Officer, OrganisationUnit, Plan, PlanSection, Priority, ReportingPeriod
 from plans.services import plan_carry_forward, plan_submit
 from serviceplans.periods import FinancialYear, Period, PeriodKind
@@ -1215,6 +1216,7 @@ class _Builder:
         self.values_ensure()
         self.returns_ensure()
         self.next_plan_ensure()
+        indicator_judgements_refresh(indicator_ids=Indicator.objects.values_list("pk", flat=True))
         self.risks_ensure()  # the risk register (issue 17)
         self.reports_ensure()
         return self.summary()
