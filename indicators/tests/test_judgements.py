@@ -1,6 +1,7 @@
 """Stored judgements (``indicators.judgements``): after every kind of change the stored judgement of every
 period equals what the pure rules say now (``IndicatorRecord.performance``)."""
 
+from contextlib import suppress
 from decimal import Decimal
 
 import pytest
@@ -109,7 +110,7 @@ class Council:
         if kind == "value":
             period = self.quarters[key]
             current = IndicatorValue.objects.filter(indicator=indicator, period=period).first()
-            try:
+            with suppress(IllegalTransition):  # published: its values can no longer change
                 indicator_value_save(
                     indicator=indicator,
                     period=period,
@@ -120,8 +121,6 @@ class Council:
                     note="",
                     seen_version=current.version if current else 0,
                 )
-            except IllegalTransition:
-                pass  # published: its values can no longer change
         elif kind == "publish":
             period = self.quarters[key]
             if period.state != "published":
