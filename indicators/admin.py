@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from plans.admin import ReasonForChangeAdmin, ReasonForChangeForm
 
-from .models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Target
+from .models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Judgement, Target
 from .services import indicator_judgements_refresh
 
 
@@ -153,3 +153,24 @@ class IndicatorOfficerAdmin(admin.ModelAdmin):
     search_fields = ["officer__name", "indicator__name"]
     autocomplete_fields = ["indicator", "officer"]
     list_select_related = ["officer", "indicator"]
+
+
+@admin.register(Judgement)
+class JudgementAdmin(admin.ModelAdmin):
+    """The stored judgements, to look at: they are worked out from the records (``indicators.judgements``),
+    never typed, so nothing here can be added, changed or deleted."""
+
+    list_display = ["indicator", "financial_year", "kind", "number", "rag", "symbol", "frozen", "computed_at"]
+    list_filter = ["rag", "symbol", "kind", "frozen", "financial_year"]
+    search_fields = ["indicator__name", "indicator__reference_code", "reason"]
+    list_select_related = ["indicator"]
+    readonly_fields = [field.name for field in Judgement._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
