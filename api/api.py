@@ -27,7 +27,7 @@ from .auth import TokenAuth
 from .judgements import exact, judgement
 from .pagination import PageParams, page_of, paginate
 from .scope import Scope
-from .selectors import FilterProblem, Reader, judged_values
+from .selectors import FilterProblem, Reader, judged_values, values_with_rag
 from .services import ValuesRefused, indicator_values_post
 
 API_DESCRIPTION = """
@@ -489,11 +489,9 @@ def list_indicators(request: HttpRequest, filters: Query[IndicatorFilters], pagi
         raise FilterProblem("rag", "Choose a period to filter by the RAG status in it.")
     rows = reader.indicators(**wanted)
     if rag:
-        judged = reader.indicators_judged(rows, period, rag)
-        page = paginate(request, judged, paging)
-    else:
-        page = paginate(request, rows, paging)
-        page["results"] = reader.indicators_judged(page["results"], period, None)
+        rows = reader.indicators_with_rag(rows, period, rag)
+    page = paginate(request, rows, paging)
+    page["results"] = reader.indicators_judged(page["results"], period, None)
     page["results"] = [indicator_out(row.indicator, row.performance) for row in page["results"]]
     return page
 
@@ -556,10 +554,9 @@ def list_values(request: HttpRequest, filters: Query[ValueFilters], paging: Quer
     rag = wanted.pop("rag")
     rows = _reader(request).values(**wanted)
     if rag:
-        page = paginate(request, judged_values(rows, rag), paging)
-    else:
-        page = paginate(request, rows, paging)
-        page["results"] = judged_values(page["results"], None)
+        rows = values_with_rag(rows, rag)
+    page = paginate(request, rows, paging)
+    page["results"] = judged_values(page["results"], None)
     page["results"] = [_value_out(value, performance) for value, performance in page["results"]]
     return page
 

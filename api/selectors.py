@@ -2,21 +2,21 @@
 token may see (``Scope``) and by the filters the list pages offer.
 
 The filters reuse the pages' own reads: ``tasks_with_period_status`` (status in a period, as on the task
-list), ``judged_rows`` and ``IndicatorRecord`` (RAG, ★●▲ and direction, as on the indicator list)."""
+list), ``judged_rows`` and the stored judgements (``indicators.judgements``: RAG, ★●▲ and direction, as on
+the indicator list)."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from actions.filters import NO_UPDATE, tasks_for_list, tasks_with_period_status
 from actions.models import Milestone, ProgressUpdate, Task, TaskOfficer
-from indicators.filters import indicators_for_list, judged_rows
-from indicators.models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Target
-from indicators.performance import IndicatorRecord
-from indicators.selectors import indicators_with_record
-from plans.models import CouncilSettings, Objective, OrganisationUnit, Plan, PlanSection, ReportingPeriod
+from indicators.filters import indicators_for_list, judged_rows, with_judgement
+from indicators.judgements import judgements_for_pairs
+from indicators.models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Judgement, Target
+from plans.models import Objective, OrganisationUnit, Plan, PlanSection, ReportingPeriod
 from plans.selectors import UnitTree, unit_tree
 from serviceplans.periods import Period, PeriodParseError
 
@@ -219,8 +219,13 @@ class Reader:
     def indicators_judged(self, indicators, period: ReportingPeriod | None, rag: list[str] | None):
         """Each indicator with its judgement for the period (``judged_rows``, as on the indicator list),
         narrowed to the RAG statuses asked for."""
-        rows = judged_rows(indicators, period, CouncilSettings.load())
+        rows = judged_rows(indicators, period)
         return [row for row in rows if row.rag in rag] if rag else rows
+
+    def indicators_with_rag(self, indicators: QuerySet[Indicator], period: ReportingPeriod, rag: list[str]):
+        """The indicators whose stored judgement for the period has one of these RAG statuses: in SQL, so
+        the list pages in the database (``indicators.filters.with_judgement``)."""
+        return with_judgement(indicators, period).filter(judged_rag__in=rag)
 
     def targets(
         self, *, indicator: int | None, plan: int | None, unit: str | None, year: int | None
@@ -277,26 +282,21 @@ def _belongs_to(ids: set[int], prefix: str = "") -> Q:
     )
 
 
-def records_for(values: list[IndicatorValue]) -> dict[int, IndicatorRecord]:
-    """The record of each indicator the values belong to, to judge them: three queries for any number."""
-    settings = CouncilSettings.load()
-    ids = {value.indicator_id for value in values}
-    if not ids:
-        return {}
-    indicators = indicators_with_record().filter(pk__in=ids)
-    return {
-        indicator.pk: IndicatorRecord(
-            indicator,
-            default_tolerance=settings.default_tolerance_percent,
-            same_tolerance=settings.same_tolerance_percent,
-        )
-        for indicator in indicators
-    }
+def values_with_rag(values: QuerySet[IndicatorValue], rag: list[str]) -> QuerySet[IndicatorValue]:
+    """The values whose indicator's stored judgement for their period has one of these RAG statuses: in SQL,
+    so the list pages in the database."""
+    stored = Judgement.objects.filter(
+        indicator=OuterRef("indicator_id"),
+        financial_year=OuterRef("period__financial_year"),
+        kind=OuterRef("period__kind"),
+        number=OuterRef("period__number"),
+    )
+    return values.annotate(judged_rag=Subquery(stored.values("rag")[:1])).filter(judged_rag__in=rag)
 
 
 def judged_values(values, rag: list[str] | None):
     """Each value with its indicator's judgement for its period; narrowed to the RAG statuses asked for."""
     values = list(values)
-    records = records_for(values)
-    judged = [(value, records[value.indicator_id].performance(value.period.period)) for value in values]
+    judgements = judgements_for_pairs((value.indicator_id, value.period.period) for value in values)
+    judged = [(value, judgements[(value.indicator_id, value.period.period)]) for value in values]
     return [pair for pair in judged if pair[1].rag in rag] if rag else judged

@@ -10,6 +10,7 @@ from django.utils import timezone
 from simple_history.utils import update_change_reason
 
 from indicators.forms import IndicatorValueForm
+from indicators.judgements import refresh_deferred
 from indicators.models import IndicatorValue
 from indicators.performance import IndicatorRecord
 from indicators.permissions import can_enter_value
@@ -208,53 +209,56 @@ def indicator_values_post(*, token: ApiToken, rows: list[dict]) -> list[RowSaved
         raise ValuesRefused(problems)
 
     saved_rows = []
-    for row in checked:
-        data, current = row.data, row.current
-        reason = "" if data["number"] is not None or data["text_value"] else data["no_data_reason"].strip()
-        if (
-            current is not None
-            and current.value == data["number"]
-            and current.text_value == data["text_value"]
-            and current.no_data_reason == reason
-            and current.note == data["note"].strip()
-        ):
-            saved, outcome = current, "unchanged"
-        else:
-            try:
-                saved = indicator_value_save(
-                    indicator=row.indicator,
-                    period=row.period,
-                    user=token.service_user,
-                    value=data["number"],
-                    text_value=data["text_value"],
-                    no_data_reason=data["no_data_reason"],
-                    note=data["note"],
-                    seen_version=current.version if current else 0,
-                )
-            except ValueConflict as conflict:
-                raise ValuesRefused(
-                    [
-                        RowProblem(
-                            row.index,
-                            "value",
-                            "Someone else saved this value while the rows were being posted, so nothing "
-                            "has been saved: post them again.",
-                        )
-                    ]
-                ) from conflict
-            update_change_reason(saved, f"Posted through the API by “{token.name}”")
-            outcome = "created" if current is None else "changed"
-        saved_rows.append(
-            RowSaved(
-                index=row.index,
-                indicator_id=row.indicator.pk,
-                period=row.period.label,
-                outcome=outcome,
-                version=saved.version,
-                display=saved.text_value
-                or (row.record.display(saved.value) if saved.value is not None else "n/a"),
+    with refresh_deferred():  # each indicator judged once, after all its values are saved
+        for row in checked:
+            data, current = row.data, row.current
+            reason = (
+                "" if data["number"] is not None or data["text_value"] else data["no_data_reason"].strip()
             )
-        )
+            if (
+                current is not None
+                and current.value == data["number"]
+                and current.text_value == data["text_value"]
+                and current.no_data_reason == reason
+                and current.note == data["note"].strip()
+            ):
+                saved, outcome = current, "unchanged"
+            else:
+                try:
+                    saved = indicator_value_save(
+                        indicator=row.indicator,
+                        period=row.period,
+                        user=token.service_user,
+                        value=data["number"],
+                        text_value=data["text_value"],
+                        no_data_reason=data["no_data_reason"],
+                        note=data["note"],
+                        seen_version=current.version if current else 0,
+                    )
+                except ValueConflict as conflict:
+                    raise ValuesRefused(
+                        [
+                            RowProblem(
+                                row.index,
+                                "value",
+                                "Someone else saved this value while the rows were being posted, so nothing "
+                                "has been saved: post them again.",
+                            )
+                        ]
+                    ) from conflict
+                update_change_reason(saved, f"Posted through the API by “{token.name}”")
+                outcome = "created" if current is None else "changed"
+            saved_rows.append(
+                RowSaved(
+                    index=row.index,
+                    indicator_id=row.indicator.pk,
+                    period=row.period.label,
+                    outcome=outcome,
+                    version=saved.version,
+                    display=saved.text_value
+                    or (row.record.display(saved.value) if saved.value is not None else "n/a"),
+                )
+            )
     return saved_rows
 
 

@@ -21,7 +21,7 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
 from actions.models import Milestone, ProgressUpdate, Task, TaskOfficer
-from indicators.models import Indicator, IndicatorOfficer, IndicatorValue, Target
+from indicators.models import Indicator, IndicatorOfficer, IndicatorValue, Judgement, Target
 from plans.models import Objective, Officer, OrganisationUnit, Plan, PlanSection, Return
 
 __all__ = ["SPAN", "copy_offset", "demo_council_scale"]
@@ -51,6 +51,7 @@ def _copied_models() -> list[type[models.Model]]:
         Indicator.frameworks.through,
         Target,
         IndicatorValue,
+        Judgement,  # the same records judge the same: copied, not judged again
     ]
 
 

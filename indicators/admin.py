@@ -11,7 +11,27 @@ from plans.admin import (
     ReasonForChangeForm,
 )
 
-from .models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Target
+from .models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Judgement, Target
+from .services import indicator_judgements_refresh
+
+
+class JudgedAgainAdmin:
+    """Admin for an indicator's targets and values: every save or delete stores the indicator's judgements
+    afresh (``indicators.judgements``), for the indicator it belonged to before the change as well."""
+
+    def save_model(self, request, obj, form, change):
+        before = form.initial.get("indicator") if change else None
+        super().save_model(request, obj, form, change)
+        indicator_judgements_refresh(indicator_ids=[i for i in (before, obj.indicator_id) if i is not None])
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        indicator_judgements_refresh(indicator_ids=[obj.indicator_id])
+
+    def delete_queryset(self, request, queryset):
+        ids = set(queryset.values_list("indicator_id", flat=True))
+        super().delete_queryset(request, queryset)
+        indicator_judgements_refresh(indicator_ids=ids)
 
 
 @admin.register(Framework)
@@ -96,9 +116,14 @@ class IndicatorAdmin(ReasonForChangeAdmin):
             deleted.delete()
         formset.save_m2m()
 
+    def save_related(self, request, form, formsets, change):
+        """After the indicator and its targets and values are saved, its judgements are stored afresh."""
+        super().save_related(request, form, formsets, change)
+        indicator_judgements_refresh(indicator_ids=[form.instance.pk])
+
 
 @admin.register(Target)
-class TargetAdmin(ReasonForChangeAdmin):
+class TargetAdmin(JudgedAgainAdmin, ReasonForChangeAdmin):
     list_display = ["indicator", "financial_year", "period", "value", "text", "tolerance_percent"]
     list_filter = ["financial_year"]
     search_fields = ["indicator__name", "text"]
@@ -107,7 +132,7 @@ class TargetAdmin(ReasonForChangeAdmin):
 
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(PeriodRecordAdminMixin, SimpleHistoryAdmin):
+class IndicatorValueAdmin(PeriodRecordAdminMixin, JudgedAgainAdmin, SimpleHistoryAdmin):
     list_display = [
         "indicator",
         "period",
@@ -145,3 +170,24 @@ class SectionIndicatorInline(LockedPlanInlineMixin, admin.TabularInline):
 
 # A section's admin page lists its indicators (after its tasks).
 PlanSectionAdmin.inlines = [*PlanSectionAdmin.inlines, SectionIndicatorInline]
+
+
+@admin.register(Judgement)
+class JudgementAdmin(admin.ModelAdmin):
+    """The stored judgements, to look at: they are worked out from the records (``indicators.judgements``),
+    never typed, so nothing here can be added, changed or deleted."""
+
+    list_display = ["indicator", "financial_year", "kind", "number", "rag", "symbol", "frozen", "computed_at"]
+    list_filter = ["rag", "symbol", "kind", "frozen", "financial_year"]
+    search_fields = ["indicator__name", "indicator__reference_code", "reason"]
+    list_select_related = ["indicator"]
+    readonly_fields = [field.name for field in Judgement._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -3,11 +3,13 @@ registered in ``IndicatorsConfig``)."""
 
 from serviceplans.copying import copy_of, recorded_as
 
+from . import judgements
 from .models import Indicator, IndicatorOfficer, Target
 
 
 def carry_indicators_forward(*, plan, new_plan, sections, objectives, user) -> None:
     new_years = range(new_plan.first_year, new_plan.first_year + new_plan.years)
+    carried = []
     indicators = Indicator.objects.filter(plan=plan).prefetch_related(
         "indicator_officers", "frameworks", "targets__period"
     )
@@ -16,6 +18,7 @@ def carry_indicators_forward(*, plan, new_plan, sections, objectives, user) -> N
             indicator, Indicator.CARRIED_FIELDS, plan=new_plan, section=sections[indicator.section_id]
         )
         recorded_as(copy, user, f"Carried forward from {plan}").save()
+        carried.append(copy.pk)
         copy.frameworks.set(indicator.frameworks.all())
         IndicatorOfficer.objects.bulk_create(
             IndicatorOfficer(indicator=copy, officer_id=link.officer_id, order=link.order)
@@ -24,3 +27,4 @@ def carry_indicators_forward(*, plan, new_plan, sections, objectives, user) -> N
         for target in indicator.targets.all():
             if target.financial_year in new_years:
                 recorded_as(copy_of(target, Target.CARRIED_FIELDS, indicator=copy), user).save()
+    judgements.refresh_for(carried)

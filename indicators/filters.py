@@ -5,9 +5,9 @@ The rules
 
 * **The period** works as on the task list: without one, the dashboard's period; only indicators of plans
   that cover the period's financial year are listed.
-* **RAG** is the indicator's judgement for the period (``IndicatorRecord``), worked out in Python from the
-  targets and values read with the rows. So the database filters (framework, unit, officer, words) narrow
-  the rows first, then the judged rows are filtered by RAG: the queries stay the same however many rows.
+* **RAG** is the indicator's judgement for the period, stored (``indicators.judgements``, the pages' own
+  rules written down whenever a value, target or tolerance changes), so the database filters and sorts by
+  it with a join like every other filter, and only the page shown is read.
 * **Part of the council** means that unit and every unit beneath it; an indicator belongs to its
   section's unit, else its plan's.
 * **Searching** looks in the indicator's name and reference code and its responsible officers' names.
@@ -18,16 +18,27 @@ from decimal import Decimal
 
 import django_filters
 from django import forms
-from django.db.models import F, Q, QuerySet
+from django.db.models import (
+    Case,
+    CharField,
+    F,
+    FloatField,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from plans.filters import ListFilterSet, choose, lookup_input, named
 from plans.models import CouncilSettings, ReportingPeriod
 from serviceplans.status import INDICATOR_RAG_ORDER, status_look
 
+from .judgements import join_judgement, judgements_for
 from .models import Framework, Indicator, IndicatorOfficer
-from .performance import IndicatorRecord, PeriodPerformance
+from .performance import PeriodPerformance
 from .rules import Symbol
-from .selectors import indicator_for_page
 
 SYMBOL_ORDER = [Symbol.WORSE, Symbol.WITHIN, Symbol.BETTER, Symbol.CANNOT_COMPARE]
 
@@ -36,9 +47,42 @@ SYMBOL_ORDER = [Symbol.WORSE, Symbol.WITHIN, Symbol.BETTER, Symbol.CANNOT_COMPAR
 
 
 def indicators_for_list() -> QuerySet[Indicator]:
-    """Indicators with their plan, section, units, targets, values, frameworks and officers: six queries
-    however many rows (the rows, then each of the five prefetches)."""
-    return indicator_for_page()
+    """Indicators with their plan, section, units, frameworks and officers: three queries however many rows
+    (the rows, then each prefetch). Their judgements are stored: :func:`judged_rows` reads them."""
+    return Indicator.objects.select_related(
+        "plan", "plan__unit", "section", "section__unit"
+    ).prefetch_related(
+        "frameworks",
+        Prefetch("indicator_officers", IndicatorOfficer.objects.select_related("officer")),
+    )
+
+
+def with_judgement(indicators: QuerySet[Indicator], period: ReportingPeriod | None) -> QuerySet[Indicator]:
+    """The indicators joined to their stored judgement for the period (one row each: a judgement is unique
+    per indicator and period), as ``judged_rag``, ``judged_symbol``, ``judged_target`` and ``judged_actual``,
+    to filter and sort by in SQL, with ``rag_rank`` and ``symbol_rank`` (their places in the orders the page
+    sorts them by). Without a period every indicator is “no data”, as on the page."""
+    if period is None:
+        judged = indicators.annotate(
+            judged_rag=Value("no_data"),
+            judged_symbol=Value(None, output_field=CharField()),
+            judged_target=Value(None, output_field=FloatField()),
+            judged_actual=Value(None, output_field=FloatField()),
+        )
+    else:
+        judged = join_judgement(indicators, period.period)
+    return judged.annotate(
+        rag_rank=_rank("judged_rag", INDICATOR_RAG_ORDER), symbol_rank=_rank("judged_symbol", SYMBOL_ORDER)
+    )
+
+
+def _rank(field: str, order: list) -> Case:
+    """A row's place in ``order`` by ``field``; anything else after them all."""
+    return Case(
+        *(When(**{field: str(key)}, then=Value(i)) for i, key in enumerate(order)),
+        default=Value(len(order)),
+        output_field=IntegerField(),
+    )
 
 
 @dataclass(frozen=True)
@@ -92,18 +136,17 @@ class IndicatorRow:
         return self.name.casefold()
 
 
-def judged_rows(indicators, period: ReportingPeriod | None, settings: CouncilSettings) -> list[IndicatorRow]:
-    """Each indicator (read with ``indicators_for_list``) judged for the period, with no further query."""
+def judged_rows(
+    indicators, period: ReportingPeriod | None, settings: CouncilSettings | None = None
+) -> list[IndicatorRow]:
+    """Each indicator (read with ``indicators_for_list``) with its judgement for the period, stored
+    (``indicators.judgements.judgements_for``): one query for the judgements (one per thousand indicators). ``settings`` is no longer needed (the judgements are
+    stored with the council's tolerances) and is ignored."""
+    indicators = list(indicators)
+    judged = judgements_for([i.pk for i in indicators], period.period) if period is not None else {}
     rows = []
     for indicator in indicators:
-        performance = None
-        if period is not None:
-            record = IndicatorRecord(
-                indicator,
-                default_tolerance=settings.default_tolerance_percent,
-                same_tolerance=settings.same_tolerance_percent,
-            )
-            performance = record.performance(period.period)
+        performance = judged.get(indicator.pk)
         unit = indicator.section.unit or indicator.plan.unit
         rows.append(
             IndicatorRow(
@@ -172,7 +215,7 @@ class IndicatorFilter(ListFilterSet):
             queryset = queryset.filter(
                 plan__first_year__lte=year, plan__first_year__gt=year - F("plan__years")
             )
-        return super().filter_queryset(queryset)
+        return super().filter_queryset(with_judgement(queryset, self.period))
 
     def filter_framework(self, queryset, name, value):
         through = Indicator.frameworks.through.objects.filter(framework__code=value)
@@ -191,7 +234,7 @@ class IndicatorFilter(ListFilterSet):
         )
 
     def filter_rag(self, queryset, name, value):
-        return queryset  # judged in Python: see rows()
+        return queryset.filter(judged_rag__in=value)  # the stored judgement, joined in filter_queryset
 
     @property
     def chosen_rags(self) -> set[str]:
@@ -200,7 +243,5 @@ class IndicatorFilter(ListFilterSet):
         return set(self.form.cleaned_data.get("rag") or [])
 
     def rows(self) -> list[IndicatorRow]:
-        """The filtered indicators judged for the period, then narrowed to the RAG statuses chosen."""
-        rows = judged_rows(self.qs, self.period, CouncilSettings.load())
-        wanted = self.chosen_rags
-        return [row for row in rows if row.rag in wanted] if wanted else rows
+        """The filtered indicators (RAG included) with their judgements for the period."""
+        return judged_rows(self.qs, self.period)

@@ -264,3 +264,57 @@ class IndicatorValue(models.Model):
     @property
     def has_value(self) -> bool:
         return self.value is not None or self.text_value != ""
+
+
+class Judgement(models.Model):
+    """An indicator's judgement for one period (RAG, ★●▲, the directions of travel and the reason, with the
+    figures it was made on), exactly as the pages' rules give it (``indicators.performance``).
+
+    Stored so that lists, the dashboard, reports and the API read judgements with a join instead of judging
+    every indicator on every request. It is derived data, never typed: ``indicators.judgements`` writes it
+    whenever a value, target, tolerance or anything else it depends on changes, and when a period is
+    published. ``frozen`` says the period was published and its target and tolerance were fixed then (kept on
+    the value, ``IndicatorValue.target_applied`` / ``tolerance_applied``), so the table can always be rebuilt
+    from the records (``manage.py judgements_refresh``). A period is its financial year, kind and number,
+    as ``ReportingPeriod`` is, so there is a judgement for every period of the plan's years (and the year
+    before), whether or not that period has been scheduled yet. Figures are kept as exact decimal text
+    (averages and pro-rata targets have more places than any column), with a float beside them to sort by.
+    """
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="judgements")
+    financial_year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=10)
+    number = models.PositiveSmallIntegerField()
+    rag = models.CharField(max_length=12)
+    symbol = models.CharField(max_length=16)
+    direction_last_year = models.CharField(max_length=10)
+    direction_previous = models.CharField(max_length=10)
+    reason = models.TextField()
+    direction_last_year_reason = models.TextField(blank=True, default="")
+    direction_previous_reason = models.TextField(blank=True, default="")
+    target = models.CharField(max_length=80, blank=True, help_text="Exact decimal; blank for none.")
+    target_sort = models.FloatField(null=True)
+    target_text = models.CharField(max_length=300, blank=True)
+    target_display = models.CharField(max_length=400, blank=True)
+    actual = models.CharField(max_length=80, blank=True, help_text="Exact decimal; blank for none.")
+    actual_sort = models.FloatField(null=True)
+    actual_text = models.CharField(max_length=300, blank=True)
+    actual_display = models.CharField(max_length=400, blank=True)
+    tolerance_percent = models.CharField(max_length=40)
+    no_data_reason = models.CharField(max_length=300, blank=True)
+    note = models.TextField(blank=True)
+    frozen = models.BooleanField(default=False)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "financial_year", "kind", "number"], name="one_judgement_per_period"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["financial_year", "kind", "number", "rag"], name="judgement_period_rag")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator_id} {self.financial_year} {self.kind} {self.number}: {self.rag}"

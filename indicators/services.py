@@ -1,5 +1,6 @@
 """Writes for indicators."""
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -9,7 +10,8 @@ from plans.models import CouncilSettings, ReportingPeriod
 from plans.rules import PeriodNotForThis, PeriodPublished
 from serviceplans.versioning import SaveConflict, versioned_save
 
-from .models import IndicatorValue
+from . import judgements
+from .models import Indicator, IndicatorValue
 from .performance import IndicatorRecord
 from .selectors import indicators_with_record
 from .values import value_problem
@@ -32,7 +34,25 @@ def indicator_judgements_freeze(*, period: ReportingPeriod) -> int:
         value.target_applied, value.tolerance_applied = target, tolerance
         changed.append(value)
     IndicatorValue.objects.bulk_update(changed, ["target_applied", "tolerance_applied"])
+    judgements.refresh_for(value.indicator_id for value in changed)
     return len(changed)
+
+
+def indicator_judgements_refresh(*, indicator_ids: Iterable[int]) -> int:
+    """Store afresh the judgements of these indicators for every period (``indicators.judgements``): call it
+    after any write to indicators, their targets or values that does not go through a service here."""
+    return judgements.refresh_for(indicator_ids)
+
+
+def judgements_refresh_for_plan(*, plan) -> int:
+    """Store afresh the judgements of every indicator in ``plan`` (its years or indicators changed)."""
+    return judgements.refresh_for(Indicator.objects.filter(plan=plan).values_list("pk", flat=True))
+
+
+def judgements_refresh_all() -> int:
+    """Store afresh every indicator's judgements (the council's default tolerance changed). At a county's
+    size this takes a while (about 2 minutes for 8,700 indicators): it is a rare, deliberate change."""
+    return judgements.refresh_for(Indicator.objects.values_list("pk", flat=True))
 
 
 class ValueConflict(SaveConflict):
@@ -79,10 +99,12 @@ def indicator_value_save(
         saved.note = note.strip()
         saved.entered_by = user
 
-    return versioned_save(
+    saved = versioned_save(
         IndicatorValue,
         lookup={"indicator": indicator, "period": period},
         seen_version=seen_version,
         change=change,
         conflict=ValueConflict,
     )
+    judgements.refresh_for([indicator.pk])
+    return saved

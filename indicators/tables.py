@@ -31,13 +31,15 @@ class JudgedRows(TableListData):
             self.data[:] = [row for _, row in filled] + [row for value, row in values if value in (None, "")]
 
 
-#: The columns the database sorts by. The judgement's own figures need every row judged first, and the
-#: frameworks' joined codes need an ordered string aggregate that not every SQLite has.
-DATABASE_SORTS = {"name", "reference_code", "unit_name"}
+#: The columns the database sorts by (the judgement's figures are stored, and joined by
+#: ``indicators.filters.with_judgement``). The frameworks' joined codes need an ordered string aggregate
+#: that not every SQLite has, so that sort reads every filtered row.
+DATABASE_SORTS = {"name", "reference_code", "unit_name", "target", "actual", "rag", "symbol"}
 
 
 class PagedJudgedRows(TableData):
-    """Indicators sorted and paged in the database, judged only when a page (or, for a download, a chunk)
+    """Indicators sorted and paged in the database (their stored judgements joined by
+    ``indicators.filters.with_judgement``, with ``judged_rag``, ``rag_rank``…), read only when a page (or, for a download, a chunk)
     is read: a page of 25 costs the same at any size of council. ``judge`` turns a list of indicators (read
     with ``indicators_for_list``) into rows; ``fetch`` reads those indicators by id."""
 
@@ -79,6 +81,10 @@ class PagedJudgedRows(TableData):
             "name": ["name_sort", "pk"],
             "reference_code": [blank("reference_code"), "reference_code", "name_sort"],
             "unit_name": ["unit_sort", "name_sort"],
+            "target": ["judged_target", "name_sort"],
+            "actual": ["judged_actual", "name_sort"],
+            "rag": ["rag_rank", "name_sort"],
+            "symbol": ["symbol_rank", "name_sort"],
         }
         ordering = []
         for alias in aliases:
@@ -86,8 +92,10 @@ class PagedJudgedRows(TableData):
             for key in keys[bare]:
                 if not isinstance(key, str):
                     ordering.append(key)
-                else:
-                    ordering.append(F(key).desc() if descending else F(key).asc())
+                else:  # blanks (no target, no actual) last either way, as JudgedRows sorts them
+                    ordering.append(
+                        F(key).desc(nulls_last=True) if descending else F(key).asc(nulls_last=True)
+                    )
         self.queryset = self.queryset.annotate(
             name_sort=Lower("name"),
             unit_sort=Lower(Coalesce("section__unit__name", "plan__unit__name")),

@@ -204,19 +204,19 @@ class IndicatorListView(LoginRequiredMixin, ListDownloadMixin, SingleTableMixin,
 
     @property
     def judged_before_paging(self) -> bool:
-        """Filtering by RAG, or sorting by a judged figure, needs every filtered indicator judged first;
-        otherwise the database sorts and pages, and only the rows shown are judged."""
+        """Sorting by the frameworks' joined codes needs every filtered row read first; otherwise the
+        database filters (RAG too: judgements are stored), sorts and pages, and only the rows shown are read."""
         sort = self.request.GET.get("sort", "").lstrip("-")
-        return bool(self.filterset.chosen_rags) or bool(sort and sort not in DATABASE_SORTS)
+        return bool(sort and sort not in DATABASE_SORTS)
 
     def get_table_data(self):
         if self.judged_before_paging:
             return JudgedRows(self.rows)
-        period, settings = self.filterset.period, CouncilSettings.load()
+        period = self.filterset.period
         return PagedJudgedRows(
             self.filterset.qs,
             fetch=indicators_for_list,
-            judge=lambda indicators: judged_rows(indicators, period, settings),
+            judge=lambda indicators: judged_rows(indicators, period),
         )
 
     def xlsx_columns(self) -> list[Column]:

@@ -7,8 +7,8 @@ The rules
   frozen and committees have seen them. Open, scheduled and closed periods do not exist here (404).
 * **Only approved, published or archived plans**: drafts and plans awaiting approval are not public.
 * **Nothing from reports**: committee reports (and their drafts) are not read at all.
-* **The judgements are the pages' own** (``judged_rows`` / ``IndicatorRecord``), so the public sees what
-  committees saw; an indicator's trend lists its published periods only.
+* **The judgements are the pages' own** (``judged_rows`` / ``indicators.judgements``, stored by the same
+  rules), so the public sees what committees saw; an indicator's trend lists its published periods only.
 * Each page reads a fixed number of queries whatever the number of plans, tasks and indicators.
 """
 
@@ -22,9 +22,10 @@ from django.utils import timezone
 from actions.filters import NO_UPDATE, tasks_for_list, tasks_with_period_status
 from actions.models import Task
 from indicators.filters import IndicatorRow, indicators_for_list, judged_rows
+from indicators.judgements import judgements_for_pairs
 from indicators.models import Indicator
-from indicators.performance import IndicatorRecord, PeriodPerformance
-from plans.models import CouncilSettings, Plan, ReportingPeriod
+from indicators.performance import PeriodPerformance
+from plans.models import Plan, ReportingPeriod
 
 PUBLIC_PLAN_STATUSES = [Plan.Status.APPROVED, Plan.Status.PUBLISHED, Plan.Status.ARCHIVED]
 
@@ -75,7 +76,7 @@ def period_performance(period: ReportingPeriod) -> list[PlanPerformance]:
     indicators = (
         indicators_for_list().filter(plan_id__in=plans).order_by("plan_id", "section__order", "order", "id")
     )
-    for row in judged_rows(indicators, period, CouncilSettings.load()):
+    for row in judged_rows(indicators, period):
         plans[row.indicator.plan_id].indicators.append(row)
     tasks = tasks_with_period_status(
         tasks_for_list().filter(plan_id__in=plans), period, today=timezone.localdate()
@@ -91,16 +92,13 @@ def public_indicator(pk: int) -> Indicator:
 
 
 def indicator_trend(indicator: Indicator) -> list[PeriodPerformance]:
-    """The indicator judged in each published period of its plan's years, oldest first: the trend."""
-    settings = CouncilSettings.load()
-    record = IndicatorRecord(
-        indicator,
-        default_tolerance=settings.default_tolerance_percent,
-        same_tolerance=settings.same_tolerance_percent,
-    )
+    """The indicator judged in each published period of its plan's years, oldest first: the trend (the
+    stored judgements, ``indicators.judgements``)."""
     plan = indicator.plan
     periods = published_periods().filter(
         financial_year__gte=plan.first_year - 1, financial_year__lt=plan.first_year + plan.years
     )
-    rows = [record.performance(period.period) for period in sorted(periods, key=lambda p: p.start_date)]
+    wanted = [(indicator.pk, period.period) for period in sorted(periods, key=lambda p: p.start_date)]
+    judged = judgements_for_pairs(wanted)
+    rows = [judged[pair] for pair in wanted]
     return [row for row in rows if row.actual is not None or row.no_data_reason or row.actual_text]

@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from serviceplans.periods import Period, PeriodParseError
 from serviceplans.permissions import can_run_periods
 
-from . import services
+from . import hooks, services
 from .models import (
     CouncilSettings,
     Delegation,
@@ -300,6 +300,11 @@ class PlanAdmin(RuleCheckedStepsMixin, ReasonForChangeAdmin):
     readonly_fields = ["status"]
     actions = ["submit_plans", "return_plans_to_draft", "publish_plans", "archive_plans", "carry_forward"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            hooks.plan_changed(plan=obj)  # its years may have changed what its indicators are judged over
+
     def _step(self, request, queryset, service, done: str, action: str):
         self.take_steps(
             request,
@@ -342,6 +347,10 @@ class PlanSectionAdmin(admin.ModelAdmin):
     # Tasks and indicators are added by actions.admin and indicators.admin.
     inlines = []
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        hooks.plan_changed(plan=form.instance.plan)  # an indicator's polarity may have changed on the inline
+
     def get_inline_instances(self, request, obj=None):
         # Tasks and indicators need the section's plan, so they are added once the section exists.
         return super().get_inline_instances(request, obj) if obj else []
@@ -359,6 +368,11 @@ class ObjectiveAdmin(admin.ModelAdmin):
 @admin.register(CouncilSettings)
 class CouncilSettingsAdmin(admin.ModelAdmin):
     list_display = ["__str__", "default_tolerance_percent", "task_green_at", "task_amber_at"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "default_tolerance_percent" in form.changed_data:
+            hooks.settings_changed()  # every indicator using the default is judged again
 
     def has_add_permission(self, request):
         return not CouncilSettings.objects.exists()

@@ -62,6 +62,7 @@ def _load() -> str:
 def build_council(*, tasks: int, indicators: int, year: int = 2026):
     """A plan with ``tasks`` tasks and ``indicators`` indicators across five sections, with returns."""
     from actions.models import ProgressUpdate, Task, TaskOfficer
+    from indicators.judgements import refresh_for
     from indicators.models import Framework, Indicator, IndicatorValue, Target
     from plans.models import Objective, Officer, OrganisationUnit, Plan, PlanSection, ReportingPeriod
 
@@ -186,6 +187,7 @@ def build_council(*, tasks: int, indicators: int, year: int = 2026):
             )
         ]
     )
+    refresh_for([indicator.pk for indicator in indicator_rows])  # as every write path does
     return plan, periods["q2"]
 
 

@@ -2,8 +2,8 @@
 
 Everything is read in a fixed number of queries. Tasks are counted in SQL (one ``GROUP BY`` unit and status),
 and their exceptions are chosen, ranked and paged in SQL, one row per task with all its reasons, so only the
-page shown is read. Indicators are judged in Python from their targets and values (the rules live there), then
-counted and their exceptions paged. The counts are rolled up the organisation tree in Python, per unit rather
+page shown is read. Indicators' judgements are stored (``indicators.judgements``), so they are counted, ranked and
+paged in SQL the same way, and only the page of exceptions shown is read. The counts are rolled up the organisation tree in Python, per unit rather
 than per row.
 """
 
@@ -29,10 +29,11 @@ from django.db.models.functions import Coalesce
 
 from actions.models import ProgressUpdate, Task
 from actions.selectors import with_overdue
-from indicators.performance import IndicatorRecord, PeriodPerformance
-from indicators.rules import DueState, Rag, value_due_state
-from indicators.selectors import indicators_with_record
-from plans.models import CouncilSettings, OrganisationUnit, Plan, ReportingPeriod
+from indicators.judgements import join_judgement, judgements_for
+from indicators.models import Indicator
+from indicators.performance import PeriodPerformance
+from indicators.rules import DueState, value_due_state
+from plans.models import OrganisationUnit, Plan, ReportingPeriod
 from plans.selectors import unit_tree
 from serviceplans.periods import FREQUENCY_PERIOD_KINDS, Period, period_kind_for
 
@@ -177,14 +178,15 @@ def _task_reasons(task, missing: str) -> tuple[str, ...]:
 
 def _indicators_due(judged: Period, *, unit: OrganisationUnit | None, tree) -> QuerySet:
     """Indicators of live plans covering the period, collected at periods ending when it ends, beneath
-    ``unit``, with their targets and values (narrowed in SQL, so only those judged are read)."""
+    ``unit``, each with ``unit_key`` (its section's unit, else its plan's), ``unit_name`` and its stored
+    judgement for the period (``judged_rag``…: :func:`indicators.judgements.join_judgement`)."""
     year = judged.year.start_year
     frequencies = [
         frequency
         for frequency, kind in FREQUENCY_PERIOD_KINDS.items()
         if any(p.end == judged.end for p in Period.for_year(judged.year, kind))
     ]
-    indicators = indicators_with_record().filter(
+    indicators = Indicator.objects.filter(
         plan__status__in=LIVE_PLAN_STATUSES,
         plan__first_year__lte=year,
         plan__first_year__gt=year - F("plan__years"),
@@ -195,7 +197,39 @@ def _indicators_due(judged: Period, *, unit: OrganisationUnit | None, tree) -> Q
         indicators = indicators.filter(
             Q(section__unit_id__in=ids) | Q(section__unit__isnull=True, plan__unit_id__in=ids)
         )
-    return indicators
+    return (
+        join_judgement(indicators, judged)
+        .annotate(
+            unit_key=Coalesce("section__unit_id", "plan__unit_id"),
+            unit_name=Coalesce("section__unit__name", "plan__unit__name"),
+        )
+        .order_by()
+    )
+
+
+def _indicator_exceptions(indicators: QuerySet) -> QuerySet:
+    """The indicators that are red, amber or without a value (and no reason given for it), worst first (then
+    by unit), each with ``reason`` and ``reason_rank``."""
+    reason = Case(
+        When(judged_rag="red", then=Value("red")),
+        When(judged_rag="amber", then=Value("amber")),
+        When(judged_rag="no_data", judged_no_data_reason="", then=Value("missing")),
+        default=None,
+        output_field=CharField(),
+    )
+    rank = Case(
+        *(
+            When(exception_reason=name, then=Value(REASON_ORDER.index(name)))
+            for name in ("red", "amber", "missing")
+        ),
+        output_field=IntegerField(),
+    )
+    return (
+        indicators.annotate(exception_reason=reason)
+        .filter(exception_reason__isnull=False)
+        .annotate(reason_rank=rank)
+        .order_by("reason_rank", "unit_name", "pk")
+    )
 
 
 def dashboard(
@@ -212,7 +246,6 @@ def dashboard(
     The exceptions come a page at a time (``per_page``; a page number out of range gives the last page)."""
     today = today or date.today()
     tree = unit_tree()
-    settings = CouncilSettings.load()
     judged = period.period
 
     if unit is None:
@@ -252,33 +285,24 @@ def dashboard(
         TaskException(task, task.unit_name, _task_reasons(task, missing)) for task in task_page.object_list
     ]
 
-    # Indicators and their values.
-    indicator_exceptions = []
-    for indicator in _indicators_due(judged, unit=unit, tree=tree):
-        unit_id = indicator.section.unit_id or indicator.plan.unit_id
+    # Indicators and their values: stored judgements counted per unit and RAG in SQL, exceptions paged in SQL.
+    indicators = _indicators_due(judged, unit=unit, tree=tree)
+    for unit_id, rag, number in indicators.values_list("unit_key", "judged_rag").annotate(number=Count("pk")):
         row = row_for(unit_id)
         if row is None:
             continue
-        record = IndicatorRecord(
-            indicator,
-            default_tolerance=settings.default_tolerance_percent,
-            same_tolerance=settings.same_tolerance_percent,
-        )
-        performance = record.performance(judged)
-        rag = str(performance.rag)
         for counter in (row.indicators, totals.indicators):
-            counter[rag] += 1
-        if performance.rag in (Rag.RED, Rag.AMBER):
-            indicator_exceptions.append(IndicatorException(indicator, unit_name(unit_id), rag, performance))
-        elif performance.rag == Rag.NO_DATA and not performance.no_data_reason:
-            indicator_exceptions.append(
-                IndicatorException(indicator, unit_name(unit_id), "missing", performance)
-            )
+            counter[rag] += number
+    indicator_page = Paginator(_indicator_exceptions(indicators), per_page).get_page(indicator_page_number)
+    shown = list(indicator_page.object_list)
+    performances = judgements_for([i.pk for i in shown], judged)
+    indicator_page.object_list = [
+        IndicatorException(i, i.unit_name, i.exception_reason, performances[i.pk]) for i in shown
+    ]
 
     ordered_rows = list(rows.values())
     if own_row.tasks or own_row.indicators:
         ordered_rows.insert(0, own_row)
-    indicator_exceptions.sort(key=lambda e: (REASON_ORDER.index(e.reason), e.unit_name, e.indicator.pk))
     return Dashboard(
         period=period,
         periods=periods,
@@ -287,5 +311,5 @@ def dashboard(
         rows=ordered_rows,
         totals=totals,
         task_exceptions=task_page,
-        indicator_exceptions=Paginator(indicator_exceptions, per_page).get_page(indicator_page_number),
+        indicator_exceptions=indicator_page,
     )

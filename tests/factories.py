@@ -128,7 +128,24 @@ class FrameworkFactory(factory.django.DjangoModelFactory):
     name = "Local area agreement"
 
 
-class IndicatorFactory(factory.django.DjangoModelFactory):
+class JudgedFactory(factory.django.DjangoModelFactory):
+    """Stores the indicator's judgements afresh after creating the row, as every service that writes an
+    indicator, a target or a value does (``indicators.judgements``). A test that changes such rows with
+    the ORM directly calls ``indicators.judgements.refresh_for`` itself."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from indicators.judgements import refresh_for
+
+        row = super()._create(model_class, *args, **kwargs)
+        refresh_for([row.pk if isinstance(row, Indicator) else row.indicator_id])
+        return row
+
+
+class IndicatorFactory(JudgedFactory):
     class Meta:
         model = Indicator
 
@@ -146,7 +163,7 @@ class IndicatorOfficerFactory(factory.django.DjangoModelFactory):
     officer = factory.SubFactory(OfficerFactory)
 
 
-class TargetFactory(factory.django.DjangoModelFactory):
+class TargetFactory(JudgedFactory):
     class Meta:
         model = Target
 
@@ -155,7 +172,7 @@ class TargetFactory(factory.django.DjangoModelFactory):
     value = 40
 
 
-class IndicatorValueFactory(factory.django.DjangoModelFactory):
+class IndicatorValueFactory(JudgedFactory):
     class Meta:
         model = IndicatorValue
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from actions.models import ProgressUpdate, Task
 from indicators.models import Indicator, IndicatorValue, Target
+from indicators.services import indicator_judgements_refresh
 from plans.models import PlanSection, ReportingPeriod
 from serviceplans.periods import PeriodKind
 
@@ -51,6 +52,7 @@ class _Builder(OrganisationSteps, PlanSteps, TaskSteps, IndicatorSteps, Workflow
         self.values_ensure()
         self.returns_ensure()
         self.next_plan_ensure()
+        indicator_judgements_refresh(indicator_ids=Indicator.objects.values_list("pk", flat=True))
         self.risks_ensure()  # the risk register (issue 17)
         self.reports_ensure()
         return self.summary()

@@ -12,6 +12,7 @@ from simple_history.utils import bulk_create_with_history
 
 from actions.models import Milestone, ProgressUpdate, Task, TaskOfficer
 from indicators.models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Target
+from indicators.services import indicator_judgements_refresh
 from indicators.values import ParsedValue, parse_value
 from plans.models import Objective, Officer, OrganisationUnit, Plan, PlanSection, ReportingPeriod
 from plans.selectors import unit_tree
@@ -273,6 +274,8 @@ class PlanWriter:
         ]
         bulk_create_with_history(values, IndicatorValue, default_user=self.user)
         counts["values"] = len(values)
+        # The new indicators' judgements are stored like any others (indicators.judgements).
+        indicator_judgements_refresh(indicator_ids=[indicator.pk for indicator in indicators])
         counts["risks"] = write_risks(self, plan, sections, tasks, indicators)
         counts["officers_created"] = len(result.officers_created)
 
