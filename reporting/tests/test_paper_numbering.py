@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from plans.demo.builder import demo_council_load
+from demo.builder import demo_council_load
 from plans.models import Plan, ReportingPeriod
 from reporting.reports.content import Scope, report_figures
 from reporting.reports.plan_document import PlanDocument, plan_for_document
