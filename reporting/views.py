@@ -37,6 +37,7 @@ from .reports.services import (
     RenderLimitReached,
     publish_refusal,
     report_create,
+    report_pdf_kept,
     report_pdf_render,
     report_publish,
     report_render_start,
@@ -294,6 +295,9 @@ class ReportPdfView(ReportAccessMixin, View):
         if stored or report_renders_inline(report):
             pdf = report_pdf_render(report=report)
             return _download(pdf, "application/pdf", paper_filename(report.title, "pdf"))
+        kept = report_pdf_kept(report)  # rendered ahead (after an edit, or an earlier download)
+        if kept is not None:
+            return _download(kept, "application/pdf", paper_filename(report.title, "pdf"))
         try:
             render = report_render_start(report=report, user=request.user)
         except RenderLimitReached as refusal:

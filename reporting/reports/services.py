@@ -18,6 +18,7 @@ from reporting.private_files import private_file_delete, private_file_read, priv
 
 from .committee import CommitteeReport, report_content
 from .content import TEXT_FIELDS, Scope, default_texts, default_title, report_figures, scope_size
+from .pdf import cached_pdf, pdf_cache_sweep
 
 logger = logging.getLogger(__name__)
 
@@ -100,6 +101,7 @@ def report_update(*, report: Report, user, **fields) -> Report:
     report._change_reason = "Texts edited"
     report.full_clean()
     report.save()
+    _prerender_later(report)
     return report
 
 
@@ -140,6 +142,7 @@ def report_publish(*, report: Report, user) -> Report:
     report.published_by = user
     report._change_reason = "Published"
     report.save()
+    _prerender_later(report)
     transaction.on_commit(
         lambda: logger.info(
             "Report %s published",
@@ -178,6 +181,47 @@ def report_pdf_render(*, report: Report) -> bytes:
     pdf = CommitteeReport.for_report(report).pdf()
     _published_pdf_keep(report, pdf)
     return report_published_pdf(report) or pdf
+
+
+def report_pdf_kept(report: Report) -> bytes | None:
+    """The report's PDF if it need not be laid out again: a published report's kept file, or the PDF
+    already rendered from exactly what the paper says now (a pre-render, or an earlier download), else
+    None. Reads the report's content (a draft's live figures) to know what it says."""
+    if report.is_published:
+        stored = report_published_pdf(report)
+        if stored is not None:
+            return stored
+    return cached_pdf(CommitteeReport.for_report(report).html())
+
+
+def _renders_in_background() -> bool:
+    """Whether tasks go to a worker. With the immediate backend a task runs inside the request that
+    enqueued it, so a pre-render would make the clerk wait for a PDF nobody asked for yet."""
+    from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+    from django.tasks.backends.immediate import ImmediateBackend
+
+    return not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], ImmediateBackend)
+
+
+def _prerender_later(report: Report) -> None:
+    """Once this commits, have the worker render the report's PDF ahead of the download (see
+    :func:`report_pdf_prerender`)."""
+    if not _renders_in_background():
+        return
+    from .tasks import prerender_report_pdf
+
+    report_id = report.pk
+    transaction.on_commit(lambda: prerender_report_pdf.enqueue(report_id))
+
+
+def report_pdf_prerender(*, report_id: int) -> None:
+    """Render the report's PDF before anyone asks, so the download is immediate: a published report's PDF
+    is kept on it; a draft's is kept under its content's digest, and used as long as nothing in the paper
+    (texts, figures) changes. Nothing to do if the report has gone or its PDF is already kept."""
+    report = Report.objects.select_related("period", "plan", "unit").filter(pk=report_id).first()
+    if report is None or report_pdf_kept(report) is not None:
+        return
+    report_pdf_render(report=report)
 
 
 #: Reports with more tasks and indicators than this are rendered in the background (about 40 pages, which
@@ -337,9 +381,11 @@ def report_render_run(*, render_id: int) -> None:
 
 
 def report_renders_sweep(*, now: datetime | None = None) -> int:
-    """Delete background renders (and their files) older than ``RENDER_MAX_AGE_DAYS``; how many went.
-    Published papers keep their own copy, so nothing published is lost."""
+    """Delete background renders (and their files) older than ``RENDER_MAX_AGE_DAYS``, and PDFs kept by
+    content for as long (see :func:`reporting.reports.pdf.html_to_pdf`); how many renders went. Published
+    papers keep their own copy, so nothing published is lost."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.RENDER_MAX_AGE_DAYS)
+    pdf_cache_sweep(before=cutoff)
     old = list(ReportRender.objects.filter(created_at__lt=cutoff).values_list("pk", "pdf_file"))
     for _pk, name in old:
         private_file_delete(name)
