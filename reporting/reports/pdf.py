@@ -17,6 +17,7 @@
 import gc
 import hashlib
 import html as html_escapes
+import logging
 import mimetypes
 import re
 from contextlib import contextmanager
@@ -32,6 +33,8 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from reporting.private_files import private_file_read, private_storage
+
+logger = logging.getLogger(__name__)
 
 #: Papers are rendered as if served from here, so relative and /static/ links resolve to the static files.
 BASE_URL = "https://paper.invalid/"
@@ -128,11 +131,8 @@ _CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)|@import\s+["']([^"']+
 def _static_files_linked(html: str) -> list[tuple[str, bytes]]:
     """The static files ``html`` links to (stylesheets, images, and what the stylesheets import or use),
     each with its bytes: a paper changes when any of them does."""
-    found, queue, seen = (
-        [],
-        [urljoin(BASE_URL, html_escapes.unescape(u)) for u in _LINKED.findall(html)],
-        set(),
-    )
+    found, seen = [], set()
+    queue = [urljoin(BASE_URL, html_escapes.unescape(url)) for url in _LINKED.findall(html)]
     while queue:
         url = queue.pop(0)
         name = static_name(url)
@@ -169,25 +169,40 @@ def _cache_name(digest: str) -> str:
 
 def cached_pdf(html: str) -> bytes | None:
     """The kept PDF of ``html`` if it has been rendered before (and not swept away since), else None."""
-    return private_file_read(_cache_name(pdf_digest(html)))
+    return _kept(pdf_digest(html))
 
 
 def _keep(digest: str, pdf: bytes) -> None:
     """Keep ``pdf`` under its digest. Two renders finishing together made the same file: the storage names
-    the second copy differently, and it is dropped."""
-    storage, name = private_storage(), _cache_name(digest)
-    if storage.exists(name):
-        return
-    saved = storage.save(name, ContentFile(pdf))
-    if saved != name:
-        storage.delete(saved)
+    the second copy differently, and it is dropped. A storage that fails costs the next render its shortcut,
+    never this one its PDF."""
+    name = _cache_name(digest)
+    try:
+        storage = private_storage()
+        if storage.exists(name):
+            return
+        saved = storage.save(name, ContentFile(pdf))
+        if saved != name:
+            storage.delete(saved)
+    except Exception:
+        logger.warning("Could not keep the PDF %s", name, exc_info=True, extra={"event": "pdf_keep_failed"})
+
+
+def _kept(digest: str) -> bytes | None:
+    try:
+        return private_file_read(_cache_name(digest))
+    except Exception:
+        logger.warning(
+            "Could not read the kept PDF %s", digest, exc_info=True, extra={"event": "pdf_read_failed"}
+        )
+        return None
 
 
 def html_to_pdf(html: str) -> bytes:
     """An accessible (tagged, PDF/UA-1) PDF of ``html``: the one already rendered from the same content if
     it is kept, otherwise rendered now (:func:`render_pdf`) and kept for next time."""
     digest = pdf_digest(html)
-    kept = private_file_read(_cache_name(digest))
+    kept = _kept(digest)
     if kept is not None:
         return kept
     pdf = render_pdf(html)

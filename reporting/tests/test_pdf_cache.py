@@ -58,6 +58,17 @@ def test_the_same_html_is_laid_out_once(renders):
     assert len(renders) == 2
 
 
+def test_a_storage_that_fails_still_gives_the_pdf(renders, monkeypatch):
+    def broken():
+        raise OSError("The bucket is unreachable")
+
+    monkeypatch.setattr(pdf_module, "private_storage", broken)
+    monkeypatch.setattr(pdf_module, "private_file_read", lambda name: broken())
+    html = PAPER.format(title="Cabinet report")
+    assert html_to_pdf(html).startswith(b"%PDF") and html_to_pdf(html).startswith(b"%PDF")
+    assert len(renders) == 2
+
+
 def test_a_changed_stylesheet_makes_a_new_pdf(monkeypatch, tmp_path):
     stylesheet = tmp_path / "paper.css"
     stylesheet.write_text("body { color: black; }")
