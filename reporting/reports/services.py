@@ -224,6 +224,13 @@ def report_pdf_prerender(*, report_id: int) -> None:
     report_pdf_render(report=report)
 
 
+def report_pdfs_kept_sweep(*, now: datetime | None = None) -> int:
+    """Delete PDFs kept by content (see :func:`reporting.reports.pdf.html_to_pdf`) older than
+    ``RENDER_MAX_AGE_DAYS``; how many went. Daily, from ``clear_private_files``: it lists the folder, too
+    much for every render."""
+    return pdf_cache_sweep(before=(now or timezone.now()) - timedelta(days=settings.RENDER_MAX_AGE_DAYS))
+
+
 #: Reports with more tasks and indicators than this are rendered in the background (about 40 pages, which
 #: takes around 6 s on a 2-core server; see docs/adr/0002-report-rendering.md).
 INLINE_ROWS = 200
@@ -381,11 +388,9 @@ def report_render_run(*, render_id: int) -> None:
 
 
 def report_renders_sweep(*, now: datetime | None = None) -> int:
-    """Delete background renders (and their files) older than ``RENDER_MAX_AGE_DAYS``, and PDFs kept by
-    content for as long (see :func:`reporting.reports.pdf.html_to_pdf`); how many renders went. Published
-    papers keep their own copy, so nothing published is lost."""
+    """Delete background renders (and their files) older than ``RENDER_MAX_AGE_DAYS``; how many went.
+    Published papers keep their own copy, so nothing published is lost."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.RENDER_MAX_AGE_DAYS)
-    pdf_cache_sweep(before=cutoff)
     old = list(ReportRender.objects.filter(created_at__lt=cutoff).values_list("pk", "pdf_file"))
     for _pk, name in old:
         private_file_delete(name)

@@ -2,8 +2,10 @@
 for the same content, rendered ahead after an edit or publication, and swept away in time."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.tasks import default_task_backend
 from django.urls import reverse
 from django.utils import timezone
@@ -100,6 +102,17 @@ def test_kept_pdfs_are_swept_after_a_while(renders):
     assert cached_pdf(html) is None
     html_to_pdf(html)
     assert len(renders) == 2
+
+
+def test_the_daily_clear_up_sweeps_old_kept_pdfs(renders, settings):
+    html_to_pdf(PAPER.format(title="Cabinet report"))
+    out = StringIO()
+    call_command("clear_private_files", stdout=out)
+    assert "0 old kept PDF(s)" in out.getvalue()
+    settings.RENDER_MAX_AGE_DAYS = -1  # everything kept is older than that
+    call_command("clear_private_files", stdout=out)
+    assert "1 old kept PDF(s)" in out.getvalue()
+    assert cached_pdf(PAPER.format(title="Cabinet report")) is None
 
 
 @pytest.fixture
