@@ -34,11 +34,11 @@ from .private_files import private_file_read
 from .reports.committee import CommitteeReport, paper_filename
 from .reports.content import TEXT_FIELDS
 from .reports.plan_document import PlanDocument, plan_for_document
+from .reports.rendering import report_pdf_kept, report_pdf_render
 from .reports.services import (
     RenderLimitReached,
     publish_refusal,
     report_create,
-    report_pdf_render,
     report_publish,
     report_render_start,
     report_renders_inline,
@@ -301,6 +301,9 @@ class ReportPdfView(ReportAccessMixin, View):
         if stored or report_renders_inline(report):
             pdf = report_pdf_render(report=report)
             return _download(pdf, "application/pdf", paper_filename(report, "pdf"))
+        kept = report_pdf_kept(report)  # rendered ahead (after an edit, or an earlier download)
+        if kept is not None:
+            return _download(kept, "application/pdf", paper_filename(report, "pdf"))
         try:
             render = report_render_start(report=report, user=request.user)
         except RenderLimitReached as refusal:

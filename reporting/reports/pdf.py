@@ -3,6 +3,11 @@
 * **Tagged, PDF/UA-1**: the structure tree (headings, paragraphs, tables with their header cells, lists)
   goes into the PDF, with the document's language (``<html lang>``) and title (``<title>``), shown as
   the window title, so screen readers can read it and members can navigate it by its bookmarks (h1–h3).
+* **Rendered once per content**: a PDF is kept in the private storage under a digest of everything it is
+  made from (the HTML, the static files it links to, WeasyPrint's version), so rendering the same paper
+  again (a second download, a background render after a pre-render) reads the file instead of laying out
+  the pages again. WeasyPrint cannot lay out parts of a tagged document in parallel: see
+  docs/adr/0006-committee-pdf-speed.md.
 * **Offline**: the stylesheet and any image are read from the static files through
   :class:`StaticFilesFetcher`; nothing else is fetched, so rendering never waits on the network and a
   paper can never pull in content from elsewhere. This works the same in development (files found by the
@@ -10,15 +15,26 @@
 """
 
 import gc
+import hashlib
+import html as html_escapes
+import logging
 import mimetypes
+import re
 from contextlib import contextmanager
+from datetime import datetime
 from urllib.parse import unquote, urljoin
 
 import pydyf
+import weasyprint
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.files.base import ContentFile
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from reporting.private_files import private_file_read, private_storage
+
+logger = logging.getLogger(__name__)
 
 #: Papers are rendered as if served from here, so relative and /static/ links resolve to the static files.
 BASE_URL = "https://paper.invalid/"
@@ -37,6 +53,14 @@ def static_name(url: str) -> str | None:
     return None if not name or ".." in name.split("/") else name
 
 
+def static_path(name: str) -> str | None:
+    """Where the static file ``name`` is on disk (found by the finders, else collected), or None."""
+    path = finders.find(name)
+    if path is None and staticfiles_storage.exists(name):
+        path = staticfiles_storage.path(name)
+    return path
+
+
 class StaticFilesFetcher(URLFetcher):
     """Serves ``https://paper.invalid/static/…`` from the static files (the finders in development, the
     collected files in production) and refuses every other address."""
@@ -45,9 +69,7 @@ class StaticFilesFetcher(URLFetcher):
         name = static_name(url)
         if name is None:
             raise ValueError(f"Papers are rendered offline; not fetching {url}")
-        path = finders.find(name)
-        if path is None and staticfiles_storage.exists(name):
-            path = staticfiles_storage.path(name)
+        path = static_path(name)
         if path is None:
             raise ValueError(f"No static file {name}")
         with open(path, "rb") as handle:
@@ -87,8 +109,119 @@ def _without_cycle_collection():
             gc.enable()
 
 
-def html_to_pdf(html: str) -> bytes:
-    """An accessible (tagged, PDF/UA-1) PDF of ``html``, whose stylesheets come from the static files."""
+def render_pdf(html: str) -> bytes:
+    """An accessible (tagged, PDF/UA-1) PDF of ``html``, whose stylesheets come from the static files,
+    laid out now (about 15 s for a 500-task, 200-indicator committee paper)."""
     with _without_cycle_collection():
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
         return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
+
+
+# -- one render per content ------------------------------------------------------------------------------
+
+#: Where kept PDFs live in the private storage, named by :func:`pdf_digest`.
+CACHE_FOLDER = "pdf-cache"
+#: Bump to drop every kept PDF (for a change to the rendering that neither the HTML nor the static files show).
+CACHE_VERSION = "1"
+
+_LINKED = re.compile(r"""(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)|@import\s+["']([^"']+)["']""")
+
+
+def _static_files_linked(html: str) -> list[tuple[str, bytes]]:
+    """The static files ``html`` links to (stylesheets, images, and what the stylesheets import or use),
+    each with its bytes: a paper changes when any of them does."""
+    found, seen = [], set()
+    queue = [urljoin(BASE_URL, html_escapes.unescape(url)) for url in _LINKED.findall(html)]
+    while queue:
+        url = queue.pop(0)
+        name = static_name(url)
+        if name is None or name in seen:
+            continue
+        seen.add(name)
+        path = static_path(name)
+        body = b""
+        if path is not None:
+            with open(path, "rb") as handle:
+                body = handle.read()
+        found.append((name, body))
+        if name.endswith(".css"):
+            text = body.decode("utf-8", "replace")
+            queue += [urljoin(url, a or b) for a, b in _CSS_URL.findall(text)]
+    return found
+
+
+def pdf_digest(html: str) -> str:
+    """A digest of everything the PDF of ``html`` is made from: the HTML, the static files it uses,
+    WeasyPrint's and pydyf's versions and the PDF variant. Equal digests, equal PDFs."""
+    digest = hashlib.sha256()
+    for part in (CACHE_VERSION, weasyprint.__version__, pydyf.__version__, PDF_VARIANT):
+        digest.update(part.encode() + b"\0")
+    digest.update(hashlib.sha256(html.encode()).digest())
+    for name, body in _static_files_linked(html):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(body).digest())
+    return digest.hexdigest()
+
+
+def _cache_name(digest: str) -> str:
+    return f"{CACHE_FOLDER}/{digest}.pdf"
+
+
+def cached_pdf(html: str) -> bytes | None:
+    """The kept PDF of ``html`` if it has been rendered before (and not swept away since), else None."""
+    return _kept(pdf_digest(html))
+
+
+def _keep(digest: str, pdf: bytes) -> None:
+    """Keep ``pdf`` under its digest. Two renders finishing together made the same file: the storage names
+    the second copy differently, and it is dropped. A storage that fails costs the next render its shortcut,
+    never this one its PDF."""
+    name = _cache_name(digest)
+    try:
+        storage = private_storage()
+        if storage.exists(name):
+            return
+        saved = storage.save(name, ContentFile(pdf))
+        if saved != name:
+            storage.delete(saved)
+    except Exception:
+        logger.warning("Could not keep the PDF %s", name, exc_info=True, extra={"event": "pdf_keep_failed"})
+
+
+def _kept(digest: str) -> bytes | None:
+    try:
+        return private_file_read(_cache_name(digest))
+    except Exception:
+        logger.warning(
+            "Could not read the kept PDF %s", digest, exc_info=True, extra={"event": "pdf_read_failed"}
+        )
+        return None
+
+
+def html_to_pdf(html: str) -> bytes:
+    """An accessible (tagged, PDF/UA-1) PDF of ``html``: the one already rendered from the same content if
+    it is kept, otherwise rendered now (:func:`render_pdf`) and kept for next time."""
+    digest = pdf_digest(html)
+    kept = _kept(digest)
+    if kept is not None:
+        return kept
+    pdf = render_pdf(html)
+    _keep(digest, pdf)
+    return pdf
+
+
+def pdf_cache_sweep(*, before: datetime) -> int:
+    """Delete kept PDFs written before ``before``; how many went. (A swept paper is rendered again when
+    next asked for.)"""
+    storage = private_storage()
+    try:
+        _folders, files = storage.listdir(CACHE_FOLDER)
+    except FileNotFoundError:
+        return 0
+    gone = 0
+    for file in files:
+        name = f"{CACHE_FOLDER}/{file}"
+        if storage.get_modified_time(name) < before:
+            storage.delete(name)
+            gone += 1
+    return gone

@@ -10,6 +10,7 @@ from reporting.models import Report, ReportRender
 from reporting.private_files import private_file_delete, private_file_read, private_file_save
 
 from .committee import CommitteeReport
+from .pdf import cached_pdf
 
 
 def report_published_pdf(report: Report) -> bytes | None:
@@ -61,3 +62,37 @@ def report_render_run(*, render_id: int) -> None:
     )
     if render.report.is_published:
         published_pdf_keep(render.report, pdf)
+
+
+def report_pdf_render(*, report: Report) -> bytes:
+    """The report as PDF. A draft is rendered live every time. A published report is rendered once from its
+    snapshot and the PDF kept (in the private storage), so every later download is the very same file."""
+    if not report.is_published:
+        return CommitteeReport.for_report(report).pdf()
+    stored = report_published_pdf(report)
+    if stored is not None:
+        return stored
+    pdf = CommitteeReport.for_report(report).pdf()
+    published_pdf_keep(report, pdf)
+    return report_published_pdf(report) or pdf
+
+
+def report_pdf_kept(report: Report) -> bytes | None:
+    """The report's PDF if it need not be laid out again: a published report's kept file, or the PDF
+    already rendered from exactly what the paper says now (a pre-render, or an earlier download), else
+    None. Reads the report's content (a draft's live figures) to know what it says."""
+    if report.is_published:
+        stored = report_published_pdf(report)
+        if stored is not None:
+            return stored
+    return cached_pdf(CommitteeReport.for_report(report).html())
+
+
+def report_pdf_prerender(*, report_id: int) -> None:
+    """Render the report's PDF before anyone asks, so the download is immediate: a published report's PDF
+    is kept on it; a draft's is kept under its content's digest, and used as long as nothing in the paper
+    (texts, figures) changes. Nothing to do if the report has gone or its PDF is already kept."""
+    report = Report.objects.select_related("period", "plan", "unit").filter(pk=report_id).first()
+    if report is None or report_pdf_kept(report) is not None:
+        return
+    report_pdf_render(report=report)

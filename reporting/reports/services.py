@@ -16,11 +16,11 @@ from plans.models import OrganisationUnit, Plan, ReportingPeriod
 from reporting.models import Report, ReportRender
 from reporting.private_files import private_file_delete
 
-from .committee import CommitteeReport, report_content
+from .committee import report_content
 from .content import report_figures
 from .gather import Scope, scope_size
+from .pdf import pdf_cache_sweep
 from .prose import TEXT_FIELDS, default_texts, default_title
-from .rendering import published_pdf_keep, report_published_pdf
 from .tasks import render_report_pdf
 
 logger = logging.getLogger(__name__)
@@ -104,6 +104,7 @@ def report_update(*, report: Report, user, **fields) -> Report:
     report._change_reason = "Texts edited"
     report.full_clean()
     report.save()
+    _prerender_later(report)
     return report
 
 
@@ -144,6 +145,7 @@ def report_publish(*, report: Report, user) -> Report:
     report.published_by = user
     report._change_reason = "Published"
     report.save()
+    _prerender_later(report)
     transaction.on_commit(
         lambda: logger.info(
             "Report %s published",
@@ -158,17 +160,31 @@ def report_publish(*, report: Report, user) -> Report:
     return report
 
 
-def report_pdf_render(*, report: Report) -> bytes:
-    """The report as PDF. A draft is rendered live every time. A published report is rendered once from its
-    snapshot and the PDF kept (in the private storage), so every later download is the very same file."""
-    if not report.is_published:
-        return CommitteeReport.for_report(report).pdf()
-    stored = report_published_pdf(report)
-    if stored is not None:
-        return stored
-    pdf = CommitteeReport.for_report(report).pdf()
-    published_pdf_keep(report, pdf)
-    return report_published_pdf(report) or pdf
+def _renders_in_background() -> bool:
+    """Whether tasks go to a worker. With the immediate backend a task runs inside the request that
+    enqueued it, so a pre-render would make the clerk wait for a PDF nobody asked for yet."""
+    from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+    from django.tasks.backends.immediate import ImmediateBackend
+
+    return not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], ImmediateBackend)
+
+
+def _prerender_later(report: Report) -> None:
+    """Once this commits, have the worker render the report's PDF ahead of the download (see
+    :func:`report_pdf_prerender`)."""
+    if not _renders_in_background():
+        return
+    from .tasks import prerender_report_pdf
+
+    report_id = report.pk
+    transaction.on_commit(lambda: prerender_report_pdf.enqueue(report_id))
+
+
+def report_pdfs_kept_sweep(*, now: datetime | None = None) -> int:
+    """Delete PDFs kept by content (see :func:`reporting.reports.pdf.html_to_pdf`) older than
+    ``RENDER_MAX_AGE_DAYS``; how many went. Daily, from ``clear_private_files``: it lists the folder, too
+    much for every render."""
+    return pdf_cache_sweep(before=(now or timezone.now()) - timedelta(days=settings.RENDER_MAX_AGE_DAYS))
 
 
 #: Reports with more tasks and indicators than this are rendered in the background (about 40 pages, which

@@ -10,7 +10,7 @@ import time
 
 from django.tasks import task
 
-from .rendering import report_render_run
+from .rendering import report_pdf_prerender, report_render_run
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +31,22 @@ def render_report_pdf(render_id: int) -> None:
         extra={
             "event": "render_done",
             "render_id": render_id,
+            "duration_ms": round((time.perf_counter() - started) * 1000),
+        },
+    )
+
+
+@task
+def prerender_report_pdf(report_id: int) -> None:
+    """Render a report's PDF ahead of its download, after it is edited or published."""
+    started = time.perf_counter()
+    report_pdf_prerender(report_id=report_id)
+    logger.info(
+        "Pre-rendered the PDF of report %s",
+        report_id,
+        extra={
+            "event": "prerender_done",
+            "report_id": report_id,
             "duration_ms": round((time.perf_counter() - started) * 1000),
         },
     )

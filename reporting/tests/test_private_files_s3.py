@@ -15,6 +15,7 @@ from django.utils import timezone  # noqa: E402
 from reporting.models import ReportRender  # noqa: E402
 from reporting.private_files import private_file_read, private_storage  # noqa: E402
 from reporting.reports import services  # noqa: E402
+from reporting.reports.pdf import pdf_cache_sweep  # noqa: E402
 from reporting.reports.rendering import report_render_run  # noqa: E402
 from reporting.reports.services import report_render_start  # noqa: E402
 from reporting.workbook import holding  # noqa: E402
@@ -85,6 +86,12 @@ def test_a_rendered_pdf_is_kept_in_the_bucket(bucket, monkeypatch):
     render = report_render_start(report=report, user=None)
     report_render_run(render_id=render.pk)
     name = ReportRender.objects.get(pk=render.pk).pdf_file
-    assert keys(bucket) == [f"serviceplans/{name}"]
+    kept = [key for key in keys(bucket) if key.startswith("serviceplans/pdf-cache/")]
+    assert sorted(keys(bucket)) == sorted([f"serviceplans/{name}", *kept]) and len(kept) == 1
     assert private_file_read(name).startswith(b"%PDF")
     assert private_storage().exists(name)
+    # The copy kept by content (reporting.reports.pdf.html_to_pdf) is the same file, and is swept in time.
+    assert private_file_read(kept[0].removeprefix("serviceplans/")) == private_file_read(name)
+    assert pdf_cache_sweep(before=timezone.now() - timedelta(days=1)) == 0
+    assert pdf_cache_sweep(before=timezone.now() + timedelta(days=1)) == 1
+    assert keys(bucket) == [f"serviceplans/{name}"]

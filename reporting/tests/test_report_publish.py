@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from actions.models import ProgressUpdate
 from reporting.models import Report
 from reporting.reports.committee import CommitteeReport
-from reporting.reports.services import report_pdf_render, report_publish, report_update
+from reporting.reports.rendering import report_pdf_render
+from reporting.reports.services import report_publish, report_update
 from tests.builders import small_council
 from tests.factories import UserFactory
 
