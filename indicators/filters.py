@@ -13,18 +13,19 @@ The rules
 * **Searching** looks in the indicator's name and reference code and its responsible officers' names.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 import django_filters
 from django import forms
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from plans.filters import ListFilterSet, choose, lookup_input, named
-from plans.models import CouncilSettings, ReportingPeriod
+from plans.models import CouncilSettings, Plan, PlanSection, ReportingPeriod
 from serviceplans.status import INDICATOR_RAG_ORDER, status_look
 
-from .models import Framework, Indicator, IndicatorOfficer
+from .models import Framework, Indicator, IndicatorOfficer, IndicatorValue, Target
 from .performance import IndicatorRecord, PeriodPerformance
 from .rules import Symbol
 from .selectors import indicator_for_page
@@ -92,8 +93,16 @@ class IndicatorRow:
         return self.name.casefold()
 
 
-def judged_rows(indicators, period: ReportingPeriod | None, settings: CouncilSettings) -> list[IndicatorRow]:
-    """Each indicator (read with ``indicators_for_list``) judged for the period, with no further query."""
+def judged_rows(
+    indicators,
+    period: ReportingPeriod | None,
+    settings: CouncilSettings,
+    *,
+    frameworks: dict[int, str] | None = None,
+    officers: dict[int, tuple[str, ...]] | None = None,
+) -> list[IndicatorRow]:
+    """Each indicator (read with ``indicators_for_list``) judged for the period, with no further query.
+    ``frameworks`` and ``officers`` (by indicator id), when given, stand for the prefetched ones."""
     rows = []
     for indicator in indicators:
         performance = None
@@ -110,17 +119,80 @@ def judged_rows(indicators, period: ReportingPeriod | None, settings: CouncilSet
                 indicator=indicator,
                 name=indicator.name,
                 reference_code=indicator.reference_code,
-                frameworks=", ".join(
-                    f.code for f in sorted(indicator.frameworks.all(), key=lambda f: (f.order, f.code))
+                frameworks=(
+                    frameworks.get(indicator.pk, "")
+                    if frameworks is not None
+                    else ", ".join(
+                        f.code for f in sorted(indicator.frameworks.all(), key=lambda f: (f.order, f.code))
+                    )
                 ),
                 unit_name=unit.name,
-                officers=tuple(link.officer.name for link in indicator.indicator_officers.all()),
+                officers=(
+                    officers.get(indicator.pk, ())
+                    if officers is not None
+                    else tuple(link.officer.name for link in indicator.indicator_officers.all())
+                ),
                 performance=performance,
                 rag=str(performance.rag) if performance else "no_data",
                 symbol=performance.symbol if performance else None,
             )
         )
     return rows
+
+
+#: Indicators read and judged at a time for a download.
+DOWNLOAD_CHUNK = 2000
+
+
+def judged_rows_for_download(
+    queryset: QuerySet[Indicator], period: ReportingPeriod | None, settings: CouncilSettings
+) -> Iterator[IndicatorRow]:
+    """Every indicator of ``queryset``, in its order, judged as :func:`judged_rows` judges, read lean for a
+    download: a chunk at a time, each indicator's plan, section, units and periods shared rather than built
+    again for every row, and frameworks and officers as plain names. Three queries, then five a chunk."""
+    ids = list(queryset.values_list("pk", flat=True))
+    if not ids:
+        return
+    listed = queryset.order_by()
+    plans = {
+        plan.pk: plan for plan in Plan.objects.select_related("unit").filter(pk__in=listed.values("plan_id"))
+    }
+    sections = {
+        section.pk: section
+        for section in PlanSection.objects.select_related("unit").filter(pk__in=listed.values("section_id"))
+    }
+    periods = ReportingPeriod.objects.in_bulk()
+    for start in range(0, len(ids), DOWNLOAD_CHUNK):
+        chunk = ids[start : start + DOWNLOAD_CHUNK]
+        read = Indicator.objects.filter(pk__in=chunk).prefetch_related(
+            Prefetch("targets", Target.objects.all()), Prefetch("values", IndicatorValue.objects.all())
+        )
+        found = {}
+        for indicator in read:
+            indicator.plan, indicator.section = plans[indicator.plan_id], sections[indicator.section_id]
+            for row in (*indicator.targets.all(), *indicator.values.all()):
+                if row.period_id is not None:
+                    row.period = periods[row.period_id]
+            found[indicator.pk] = indicator
+        codes: dict[int, list[tuple[int, str]]] = {}
+        for indicator_id, order, code in Indicator.frameworks.through.objects.filter(
+            indicator_id__in=chunk
+        ).values_list("indicator_id", "framework__order", "framework__code"):
+            codes.setdefault(indicator_id, []).append((order, code))
+        names: dict[int, list[str]] = {}
+        for indicator_id, name in (
+            IndicatorOfficer.objects.filter(indicator_id__in=chunk)
+            .order_by(*IndicatorOfficer._meta.ordering)
+            .values_list("indicator_id", "officer__name")
+        ):
+            names.setdefault(indicator_id, []).append(name)
+        yield from judged_rows(
+            [found[pk] for pk in chunk if pk in found],
+            period,
+            settings,
+            frameworks={pk: ", ".join(code for _order, code in sorted(pairs)) for pk, pairs in codes.items()},
+            officers={pk: tuple(names_) for pk, names_ in names.items()},
+        )
 
 
 # -- The indicator list -------------------------------------------------------------------------------------

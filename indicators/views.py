@@ -18,7 +18,13 @@ from serviceplans.downloads import ListDownloadMixin
 from serviceplans.history import history_entries
 from serviceplans.xlsx import NUMBER, STATUS, Column, NumberCell
 
-from .filters import IndicatorFilter, IndicatorRow, indicators_for_list, judged_rows
+from .filters import (
+    IndicatorFilter,
+    IndicatorRow,
+    indicators_for_list,
+    judged_rows,
+    judged_rows_for_download,
+)
 from .forms import IndicatorValueForm
 from .performance import IndicatorRecord
 from .selectors import indicator_for_page, indicator_history_records, periods_for_values, value_versions
@@ -198,6 +204,10 @@ class IndicatorListView(LoginRequiredMixin, ListDownloadMixin, SingleTableMixin,
         return indicators_for_list()
 
     @cached_property
+    def council_settings(self) -> CouncilSettings:
+        return CouncilSettings.load()
+
+    @cached_property
     def rows(self) -> list[IndicatorRow]:
         return self.filterset.rows()
 
@@ -211,7 +221,7 @@ class IndicatorListView(LoginRequiredMixin, ListDownloadMixin, SingleTableMixin,
     def get_table_data(self):
         if self.judged_before_paging:
             return JudgedRows(self.rows)
-        period, settings = self.filterset.period, CouncilSettings.load()
+        period, settings = self.filterset.period, self.council_settings
         return PagedJudgedRows(
             self.filterset.qs,
             fetch=indicators_for_list,
@@ -234,6 +244,14 @@ class IndicatorListView(LoginRequiredMixin, ListDownloadMixin, SingleTableMixin,
             Column(f"RAG, {period.label}" if period else "RAG", kind=STATUS),
             Column("Against target"),
         ]
+
+    def xlsx_rows(self, data):
+        """Sorted and filtered in the database: the indicators read lean and judged a chunk at a time.
+        (Filtered by RAG or sorted by a judgement: the rows already judged for the list.)"""
+        if not isinstance(data, PagedJudgedRows):
+            return super().xlsx_rows(data)
+        rows = judged_rows_for_download(data.queryset, self.filterset.period, self.council_settings)
+        return (self.xlsx_row(row) for row in rows)
 
     @staticmethod
     def xlsx_row(row: IndicatorRow) -> list:
