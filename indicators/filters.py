@@ -16,10 +16,11 @@ The rules
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 import django_filters
 from django import forms
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from plans.filters import ListFilterSet, choose, lookup_input, named
 from plans.models import CouncilSettings, Plan, PlanSection, ReportingPeriod
@@ -100,17 +101,22 @@ def judged_rows(
     *,
     frameworks: dict[int, str] | None = None,
     officers: dict[int, tuple[str, ...]] | None = None,
+    records: dict[int, tuple[list, list]] | None = None,
 ) -> list[IndicatorRow]:
     """Each indicator (read with ``indicators_for_list``) judged for the period, with no further query.
-    ``frameworks`` and ``officers`` (by indicator id), when given, stand for the prefetched ones."""
+    ``frameworks``, ``officers`` and ``records`` (targets and values), by indicator id, when given, stand
+    for the prefetched ones."""
     rows = []
     for indicator in indicators:
         performance = None
         if period is not None:
+            targets, values = records.get(indicator.pk, ((), ())) if records is not None else (None, None)
             record = IndicatorRecord(
                 indicator,
                 default_tolerance=settings.default_tolerance_percent,
                 same_tolerance=settings.same_tolerance_percent,
+                targets=targets,
+                values=values,
             )
             performance = record.performance(period.period)
         unit = indicator.section.unit or indicator.plan.unit
@@ -144,12 +150,39 @@ def judged_rows(
 DOWNLOAD_CHUNK = 2000
 
 
+class _Target(NamedTuple):
+    """A target as a download reads it: the fields the judgement uses, and its period (shared)."""
+
+    indicator_id: int
+    period_id: int | None
+    financial_year: int
+    value: Decimal | None
+    text: str
+    tolerance_percent: Decimal | None
+    period: ReportingPeriod | None
+
+
+class _Value(NamedTuple):
+    """A value as a download reads it: the fields the judgement uses, and its period (shared)."""
+
+    indicator_id: int
+    period_id: int
+    value: Decimal | None
+    text_value: str
+    no_data_reason: str
+    note: str
+    target_applied: Decimal | None
+    tolerance_applied: Decimal | None
+    period: ReportingPeriod
+
+
 def judged_rows_for_download(
     queryset: QuerySet[Indicator], period: ReportingPeriod | None, settings: CouncilSettings
 ) -> Iterator[IndicatorRow]:
     """Every indicator of ``queryset``, in its order, judged as :func:`judged_rows` judges, read lean for a
     download: a chunk at a time, each indicator's plan, section, units and periods shared rather than built
-    again for every row, and frameworks and officers as plain names. Three queries, then five a chunk."""
+    again for every row; targets, values, frameworks and officers as plain values, not model instances.
+    Four queries, then five a chunk."""
     ids = list(queryset.values_list("pk", flat=True))
     if not ids:
         return
@@ -164,16 +197,23 @@ def judged_rows_for_download(
     periods = ReportingPeriod.objects.in_bulk()
     for start in range(0, len(ids), DOWNLOAD_CHUNK):
         chunk = ids[start : start + DOWNLOAD_CHUNK]
-        read = Indicator.objects.filter(pk__in=chunk).prefetch_related(
-            Prefetch("targets", Target.objects.all()), Prefetch("values", IndicatorValue.objects.all())
-        )
         found = {}
-        for indicator in read:
+        for indicator in Indicator.objects.filter(pk__in=chunk):
             indicator.plan, indicator.section = plans[indicator.plan_id], sections[indicator.section_id]
-            for row in (*indicator.targets.all(), *indicator.values.all()):
-                if row.period_id is not None:
-                    row.period = periods[row.period_id]
             found[indicator.pk] = indicator
+        records: dict[int, tuple[list, list]] = {pk: ([], []) for pk in chunk}
+        for row in (
+            Target.objects.filter(indicator_id__in=chunk)
+            .order_by(*Target._meta.ordering)
+            .values_list(*_Target._fields[:-1])
+        ):
+            records[row[0]][0].append(_Target(*row, periods.get(row[1])))
+        for row in (
+            IndicatorValue.objects.filter(indicator_id__in=chunk)
+            .order_by(*IndicatorValue._meta.ordering)
+            .values_list(*_Value._fields[:-1])
+        ):
+            records[row[0]][1].append(_Value(*row, periods[row[1]]))
         codes: dict[int, list[tuple[int, str]]] = {}
         for indicator_id, order, code in Indicator.frameworks.through.objects.filter(
             indicator_id__in=chunk
@@ -192,6 +232,7 @@ def judged_rows_for_download(
             settings,
             frameworks={pk: ", ".join(code for _order, code in sorted(pairs)) for pk, pairs in codes.items()},
             officers={pk: tuple(names_) for pk, names_ in names.items()},
+            records=records,
         )
 
 

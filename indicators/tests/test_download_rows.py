@@ -44,6 +44,8 @@ def test_each_downloaded_row_says_what_the_list_says(sort):
     IndicatorOfficerFactory(indicator=first, officer=adam, order=1)
     TargetFactory(indicator=second, financial_year=council["year"], period=council["q2"], value=Decimal(60))
     third.values.filter(period=council["q2"]).update(value=None, no_data_reason="Survey postponed")
+    frozen = council["indicators"][3].values.filter(period=council["q2"])  # as judged when published
+    frozen.update(target_applied=Decimal(30), tolerance_applied=Decimal(5), note="Frozen")
     words = IndicatorFactory(
         plan=council["plan"],
         section=PlanSectionFactory(plan=council["plan"], unit=None, title="Misc"),
