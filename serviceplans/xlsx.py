@@ -16,6 +16,10 @@ The rules
   60 characters; longer text wraps.
 * **Memory stays bounded however many rows**: the sheet is written in openpyxl's write-only mode, row by
   row, into a temporary file; a download bigger than ``INLINE_BYTES`` is streamed from that file.
+* **A row costs microseconds, not milliseconds**: each row goes in as its XML, written from style ids worked
+  out once (openpyxl's own cell objects cost ~15 µs a cell: 4 s for 20,000 rows of 13 columns). A list's
+  download reads plain values rather than model instances where it can (``xlsx_rows``): 20,000 tasks or
+  indicators in a few seconds and a few tens of MB (``make bench``).
 """
 
 import math
