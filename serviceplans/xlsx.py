@@ -205,22 +205,28 @@ def _row_writer(columns: Sequence[Column], widths: list[int], styles: _Styles):
     formats = [column.number_format for column in columns]
     top = styles.attribute()
 
-    def text_style(index: int, text: str, wraps: bool) -> str:
-        return styles.attribute(wrap=len(text) > widths[index] or "\n" in text) if wraps else ""
+    def text_style(index: int, text: str) -> str:
+        return styles.attribute(wrap=len(text) > widths[index] or "\n" in text)
 
     def cell(index: int, ref: str, value, wraps: bool) -> str:
         kind, number_format = kinds[index], formats[index]
+        # Bare (no style at all) only as before: one-line text or a plain number, in a text or number column
+        # of a row where nothing wraps.
+        bare = not wraps and kind in (TEXT, NUMBER)
         if kind == STATUS:
             look = status_look(None if value is None else str(value))
-            return _text_cell(ref, styles.attribute(colour=look.colour), look.word)
+            style = styles.attribute(colour=look.colour, wrap=len(look.word) > widths[index])
+            return _text_cell(ref, style, look.word)
         if isinstance(value, NumberCell):
             style = styles.attribute(number_format=value.number_format)
             return f'<c r="{ref}"{style}/>' if value.value is None else _number_cell(ref, style, value.value)
         if value is None or value == "":
-            return f'<c r="{ref}"{top}/>' if wraps else ""
+            return "" if bare else f'<c r="{ref}"{top}/>'
         if isinstance(value, str):
             text = plain(value)[:MAX_CELL_TEXT]
-            return _text_cell(ref, text_style(index, text, wraps), text)
+            if bare and not value.startswith("="):
+                return _text_cell(ref, "", text)
+            return _text_cell(ref, text_style(index, text), text)
         if isinstance(value, datetime):
             style = styles.attribute(number_format=number_format or DATETIME_FORMAT)
             return _number_cell(ref, style, to_excel(_excel_datetime(value)))
@@ -228,12 +234,13 @@ def _row_writer(columns: Sequence[Column], widths: list[int], styles: _Styles):
             style = styles.attribute(number_format=number_format or DATE_FORMAT)
             return _number_cell(ref, style, to_excel(value))
         if isinstance(value, bool):
-            return _text_cell(ref, top if wraps else "", "Yes" if value else "No")
+            return _text_cell(ref, top, "Yes" if value else "No")
         if isinstance(value, int | float | Decimal):
-            style = styles.attribute(number_format=number_format) if number_format or wraps else ""
-            return _number_cell(ref, style, value)
+            if bare and not number_format:
+                return _number_cell(ref, "", value)
+            return _number_cell(ref, styles.attribute(number_format=number_format), value)
         text = plain(str(value))[:MAX_CELL_TEXT]
-        return _text_cell(ref, text_style(index, text, wraps), text)
+        return _text_cell(ref, text_style(index, text), text)
 
     def row_xml(number: int, row: Sequence[object]) -> str:
         wraps = any(
