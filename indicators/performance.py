@@ -63,18 +63,30 @@ class PeriodPerformance:
 class IndicatorRecord:
     """An indicator's targets and values by period, from prefetched ``targets`` and ``values``."""
 
-    def __init__(self, indicator, *, default_tolerance: Decimal, same_tolerance: Decimal = Decimal("1")):
+    def __init__(
+        self,
+        indicator,
+        *,
+        default_tolerance: Decimal,
+        same_tolerance: Decimal = Decimal("1"),
+        targets: Iterable | None = None,
+        values: Iterable | None = None,
+    ):
+        """``targets`` and ``values``, when given, stand for the prefetched ones: anything with their fields
+        and a ``period`` (a download reads them as plain values)."""
         self.indicator = indicator
         self.default_tolerance = default_tolerance
         self.same_tolerance = same_tolerance
         self.annual_targets = {}
         self.profiled_targets = {}
-        for target in indicator.targets.all():
+        for target in indicator.targets.all() if targets is None else targets:
             if target.period_id is None:
                 self.annual_targets[target.financial_year] = target
             else:
                 self.profiled_targets[target.period.period] = target
-        self.values = {value.period.period: value for value in indicator.values.all()}
+        self.values = {
+            value.period.period: value for value in (indicator.values.all() if values is None else values)
+        }
         self.numbers = {
             period: value.value for period, value in self.values.items() if value.value is not None
         }

@@ -18,7 +18,13 @@ from serviceplans.downloads import ListDownloadMixin
 from serviceplans.history import history_entries
 from serviceplans.xlsx import NUMBER, STATUS, Column, NumberCell
 
-from .filters import IndicatorFilter, IndicatorRow, indicators_for_list, judged_rows
+from .filters import (
+    IndicatorFilter,
+    IndicatorRow,
+    indicators_for_list,
+    judged_rows,
+    judged_rows_for_download,
+)
 from .forms import IndicatorValueForm
 from .performance import IndicatorRecord
 from .selectors import indicator_for_page, indicator_history_records, periods_for_values, value_versions
@@ -236,6 +242,15 @@ class IndicatorListView(LoginRequiredMixin, ListDownloadMixin, SingleTableMixin,
             Column("Against target"),
             Column("Why", width=60),
         ]
+
+    def xlsx_rows(self, data):
+        """Sorted and filtered in the database: the indicators read lean, a chunk at a time, with their stored
+        judgements.
+        (Filtered by RAG or sorted by a judgement: the rows already judged for the list.)"""
+        if not isinstance(data, PagedJudgedRows):
+            return super().xlsx_rows(data)
+        rows = judged_rows_for_download(data.queryset, self.filterset.period)
+        return (self.xlsx_row(row) for row in rows)
 
     @staticmethod
     def xlsx_row(row: IndicatorRow) -> list:

@@ -267,3 +267,17 @@ def test_the_manager_sees_risk_reviews_in_the_return(client, setting):
     assert "1 of 1 risk review" in content and url in content
     page = client.get(url).content.decode()
     assert "Better now" in page and "2 × 4 = 8" in page and "Better" in page
+
+
+def test_register_download_queries_do_not_grow_with_rows(client, setting):
+    client.force_login(setting["user"])
+    add_risks(setting, 2, setting["officer"])
+    url = reverse("risks:risk-list") + "?format=xlsx"
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    add_risks(setting, 10, setting["officer"])
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert load_workbook(BytesIO(response.content)).active.max_row == 25 + 1
+    assert len(few) == len(many)

@@ -200,3 +200,41 @@ def test_a_sheet_of_a_bigger_workbook_is_written_the_same_way_with_shaded_header
     assert sheet.column_dimensions["B"].width == 12
     assert (3, 1) not in sheet._cells and (3, 2) not in sheet._cells
     assert sheet.freeze_panes == "A2"
+
+
+def test_text_keeps_its_spaces_line_breaks_and_markup_and_error_codes_stay_text():
+    """Rows are written as XML by hand (fast): what XML would change must come back as it went in."""
+    sheet = sheet_of(
+        workbook_bytes(
+            title="Tasks",
+            columns=[Column("Task"), Column("Done")],
+            rows=[
+                ["  indented & <b>bold</b> > \"quoted\" 'too'", True],
+                ["line one\r\nline two", False],
+                ["#N/A", None],
+                ["x" * 40_000, 1.5],
+            ],
+        )
+    )
+
+    assert sheet["A2"].value == "  indented & <b>bold</b> > \"quoted\" 'too'"
+    assert sheet["B2"].value == "Yes" and sheet["B3"].value == "No"
+    assert sheet["A3"].value == "line one\r\nline two" and sheet["A3"].alignment.wrap_text
+    assert sheet["A4"].value == "#N/A" and sheet["A4"].data_type == "s"
+    assert len(sheet["A5"].value) == 32_767  # the most a cell holds
+    assert sheet["B5"].value == 1.5
+
+
+def test_styles_hold_past_the_rows_judged_for_widths():
+    rows = [[f"Task {n}", n, "red" if n % 2 else "green"] for n in range(1, 1_501)]
+    rows[-1][0] = "A long task " * 10
+    columns = [Column("Task"), Column("N", kind=NUMBER, number_format="0.0"), Column("Status", kind=STATUS)]
+
+    sheet = sheet_of(workbook_bytes(title="Tasks", columns=columns, rows=rows))
+
+    assert sheet.max_row == 1_501 and sheet.auto_filter.ref == "A1:C1501"
+    last = sheet[1_501]
+    assert last[0].alignment.wrap_text and last[1].alignment.vertical == "top"
+    assert last[1].value == 1_500 and last[1].number_format == "0.0"
+    assert last[2].value == "Green" and last[2].fill.fgColor.rgb == "00" + TAG_COLOURS["green"][0]
+    assert sheet["B3"].number_format == "0.0" and sheet["C3"].value == "Green"
