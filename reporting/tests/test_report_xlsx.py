@@ -6,6 +6,7 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
+from indicators.values import excel_number_format
 from reporting.reports.committee import CommitteeReport
 from tests.builders import small_council
 from tests.factories import FrameworkFactory
@@ -75,7 +76,9 @@ def test_indicators_have_numbers_and_words(workbook):
         ("Last year's target", 45),
     ):
         assert first[column].value == value and first[column].data_type == "n", column
-        assert first[column].number_format == '#,##0.####"%"'
+        # The one format for indicator figures: the unit and the indicator's decimal places.
+        indicator = council["indicators"][0]
+        assert first[column].number_format == excel_number_format(indicator.unit, indicator.decimal_places)
     assert first["Last year's actual"].value == 44 and first["Last year's actual"].data_type == "n"
     assert first["This year's target as written"].value is None
 
