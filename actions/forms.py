@@ -1,5 +1,7 @@
 from django import forms
 
+from plans.filters import lookup_input, units_named
+from plans.selectors import UnitTree
 from serviceplans.forms import GovukForm, period_choices
 
 from .models import ProgressStatus
@@ -82,12 +84,30 @@ class SignoffFilterForm(forms.Form):
     """Which period and unit the sign-off page shows: a plain GET form, so it works without JavaScript."""
 
     period = forms.ChoiceField(label="Period", required=False)
-    unit = forms.ChoiceField(label="Unit (with the units beneath it)", required=False)
+    unit = forms.CharField(
+        label="Part of the council",
+        required=False,
+        max_length=200,
+        help_text="Type part of its name; everything beneath it is included. Leave empty for all",
+        widget=lookup_input("units"),
+    )
 
-    def __init__(self, *args, periods, units, **kwargs):
+    def __init__(self, *args, periods, tree: UnitTree, scope: set[int] | None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["period"].choices = period_choices(periods, value=lambda period: period.pk)
-        self.fields["unit"].choices = [("", "All units")] + [(str(u.pk), u.name) for u in units]
+        self.tree, self.scope = tree, scope
+
+    def clean_unit(self) -> set[int] | None:
+        """The units chosen (with everything beneath them) that the viewer looks after; None for all."""
+        value = self.cleaned_data["unit"]
+        if not value.strip():
+            return None
+        ids = units_named(self.tree, value)
+        if self.scope is not None:
+            ids &= self.scope
+        if not ids:
+            raise forms.ValidationError("Choose a part of the council you look after: none is called that")
+        return ids
 
 
 class ReturnSubmitForm(GovukForm):

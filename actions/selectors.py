@@ -17,6 +17,8 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact
 
 from indicators.models import IndicatorOfficer, IndicatorValue
 from plans.models import Officer, OrganisationUnit, Plan, ReportingPeriod, Return
@@ -35,22 +37,27 @@ def tasks_in_scope() -> QuerySet[Task]:
 
 def with_overdue(tasks: QuerySet[Task], cutoff: date) -> QuerySet[Task]:
     """The tasks with ``latest_status`` (the latest status reported for a period ending on or before
-    ``cutoff``) and ``is_overdue``: :func:`actions.rules.task_is_overdue`, the same rule in SQL."""
+    ``cutoff``) and ``is_overdue``: :func:`actions.rules.task_is_overdue`, the same rule in SQL.
+
+    ``is_overdue`` asks its own question of the latest update (is it finished?) once, and only of tasks due
+    before the cutoff, so counting a council's tasks by it does not read every task's updates twice over."""
     so_far = ProgressUpdate.objects.filter(task=OuterRef("pk"), period__end_date__lte=cutoff).order_by(
         "-period__end_date", "-period__start_date"
     )
+    finished = so_far.annotate(
+        finished=Case(When(status__in=list(FINISHED_STATUSES), then=Value(True)), default=Value(False))
+    ).values("finished")[:1]
     return tasks.annotate(
-        latest_status=Subquery(so_far.values("status")[:1], output_field=CharField())
-    ).annotate(
+        latest_status=Subquery(so_far.values("status")[:1], output_field=CharField()),
         is_overdue=Case(
             When(
                 Q(due_date__lt=cutoff)
-                & (Q(latest_status__isnull=True) | ~Q(latest_status__in=list(FINISHED_STATUSES))),
+                & Q(Exact(Coalesce(Subquery(finished, output_field=BooleanField()), Value(False)), False)),
                 then=Value(True),
             ),
             default=Value(False),
             output_field=BooleanField(),
-        )
+        ),
     )
 
 

@@ -1,9 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -582,6 +584,10 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
     template_name = "actions/return_list.html"
     #: Up to this many returns, every officer's is shown at once; beyond it, one unit's at a time.
     inline_rows = 60
+    #: A part of the council chosen shows its officers' returns up to this many, else its units' counts.
+    unit_rows = 300
+    #: Units listed with their counts, a page at a time.
+    units_per_page = 25
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -592,33 +598,23 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def choose(self, data):
-        """The filter form, the period chosen (default: the latest open one) and the units in view."""
+        """The filter form, the period chosen (default: the latest open one) and the units in view (None: all
+        of them, for the performance team). A unit not recognised is explained and ignored."""
         actor = self.actor
         periods = signoff_periods()
         tree = unit_tree()
         scope = None if actor.runs_everything else set(actor.managed_units)
-        units = sorted(
-            (u for u in tree.units.values() if scope is None or u.pk in scope), key=lambda u: u.name
-        )
-        form = SignoffFilterForm(data, periods=periods, units=units)
+        data = data.copy() if data is not None else {}
+        if not any(str(p.pk) == str(data.get("period", "")).strip() for p in periods):
+            fallback = next((p for p in periods if p.state == ReportingPeriod.State.OPEN), None) or (
+                periods[0] if periods else None
+            )
+            data["period"] = str(fallback.pk) if fallback else ""
+        form = SignoffFilterForm(data, periods=periods, tree=tree, scope=scope)
         form.is_valid()  # a filter that is not valid is explained and ignored; the others still apply
         chosen = getattr(form, "cleaned_data", {})
         period = next((p for p in periods if str(p.pk) == chosen.get("period")), None)
-        if period is None:
-            period = next((p for p in periods if p.state == ReportingPeriod.State.OPEN), None) or (
-                periods[0] if periods else None
-            )
-            raw_unit = data.get("unit", "") if data else ""
-            form = SignoffFilterForm(
-                {"period": str(period.pk) if period else "", "unit": raw_unit}, periods=periods, units=units
-            )
-            form.is_valid()
-            chosen = form.cleaned_data
-        unit_ids = scope
-        if chosen.get("unit"):
-            unit_ids = tree.descendant_ids(int(chosen["unit"])) & (
-                scope if scope is not None else set(tree.units)
-            )
+        unit_ids = chosen.get("unit") or scope
         return form, period, unit_ids
 
     def get_context_data(self, **kwargs):
@@ -637,15 +633,22 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
         # A unit chosen, or few returns: every officer's return is shown. Otherwise the units are listed with
         # their counts, each opening its own officers (``?unit=``), so the page stays small at any size.
         unit_chosen = bool(getattr(form, "cleaned_data", {}).get("unit"))
-        expanded = unit_chosen or len(rows) <= self.inline_rows
+        expanded = len(rows) <= (self.unit_rows if unit_chosen else self.inline_rows)
         totals = dict.fromkeys(RETURN_STATES, 0)
         for group in groups:
             for state, count in group.counts.items():
                 totals[state] += count
+        group_page = None
+        if not expanded:
+            group_page = Paginator(groups, self.units_per_page).get_page(
+                self.request.GET.get("units_page", 1)
+            )
+            groups = list(group_page.object_list)
         return super().get_context_data(**kwargs) | {
             "filter_form": form,
             "period": period,
             "groups": groups,
+            "group_page": group_page,
             "totals": totals,
             "row_count": len(rows),
             "expanded": expanded,
@@ -668,7 +671,9 @@ class ReturnDecideView(ReturnListView):
         if not can_decide_return(self.actor, record.officer, record.period):
             raise PermissionDenied("You cannot decide this return.")
         back = (
-            reverse("actions:return-list") + f"?period={record.period_id}&unit={request.POST.get('unit', '')}"
+            reverse("actions:return-list")
+            + "?"
+            + urlencode({"period": record.period_id, "unit": request.POST.get("unit", "")})
         )
         from_return = reverse("actions:return-detail", args=[record.period_id, record.officer_id])
         if request.POST.get("next") == from_return:

@@ -39,6 +39,24 @@ def unit_choices(tree: UnitTree) -> list[tuple[str, str]]:
     return choices
 
 
+def units_named(tree: UnitTree, value: str) -> set[int]:
+    """The units a filter box names, each with everything beneath it: a unit's slug or number (from links),
+    else every unit whose name contains the words typed. Empty when none matches."""
+    value = named(value)
+    if not value:
+        return set()
+    by_slug = {unit.slug: pk for pk, unit in tree.units.items()}
+    if value in by_slug:
+        return tree.descendant_ids(by_slug[value])
+    if value.isdigit() and int(value) in tree.units:
+        return tree.descendant_ids(int(value))
+    wanted, ids = value.casefold(), set()
+    for pk, unit in tree.units.items():
+        if wanted in unit.name.casefold() and pk not in ids:
+            ids |= tree.descendant_ids(pk)
+    return ids
+
+
 def lookup_input(kind: str) -> forms.TextInput:
     """A text box that filters by name, offered matching names as you type (``static/js/lookup.js`` over
     ``plans:lookup``). Without JavaScript it is a plain text box, and the words typed still filter: lists
@@ -115,16 +133,7 @@ class ListFilterSet(django_filters.FilterSet):
         return form
 
     def units_named(self, value: str) -> set[int]:
-        """A unit's slug (from links), else every unit whose name contains the words, with everything
-        beneath each."""
-        value = named(value)
-        if value in self.unit_ids:
-            return self.tree.descendant_ids(self.unit_ids[value])
-        wanted, ids = value.casefold(), set()
-        for pk, unit in self.tree.units.items():
-            if wanted in unit.name.casefold() and pk not in ids:
-                ids |= self.tree.descendant_ids(pk)
-        return ids
+        return units_named(self.tree, value)
 
     def validate_unit(self, value: str) -> None:
         if value and not self.units_named(value):

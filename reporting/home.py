@@ -85,7 +85,7 @@ def performance_home_section(actor: Actor, periods) -> dict | None:
     months = Counter(p.get_state_display() for p in year_periods if p.kind == "month")
     board = None
     if current is not None:
-        board = dashboard(period=current, periods=reportable, unit=None, per_page=1)
+        board = dashboard(period=current, periods=reportable, unit=None, exceptions=False)
     return {
         "template": "reporting/_home_performance.html",
         "heading": "The year at a glance",

@@ -90,7 +90,8 @@ class Dashboard:
     periods: list[ReportingPeriod]
     unit: OrganisationUnit | None
     trail: list[OrganisationUnit]
-    rows: list[UnitRow]
+    rows: list[UnitRow]  # the units on this page of the table (and chart)
+    unit_rows: Page  # of UnitRow: a council with many directorates or services shows them a page at a time
     totals: UnitRow
     task_exceptions: Page  # of TaskException
     indicator_exceptions: Page  # of IndicatorException
@@ -232,6 +233,13 @@ def _indicator_exceptions(indicators: QuerySet) -> QuerySet:
     )
 
 
+def _page(queryset: QuerySet | list, count: int, per_page: int, number: int | str) -> Page:
+    """One page of ``queryset``, whose length (``count``) is already known from the counts."""
+    paginator = Paginator(queryset, per_page)
+    paginator.count = count  # a cached property: set, it is not counted again in SQL
+    return paginator.get_page(number)
+
+
 def dashboard(
     *,
     period: ReportingPeriod,
@@ -240,10 +248,15 @@ def dashboard(
     today: date | None = None,
     task_page_number: int | str = 1,
     indicator_page_number: int | str = 1,
+    unit_page_number: int | str = 1,
     per_page: int = 25,
+    units_per_page: int = 25,
+    exceptions: bool = True,
 ) -> Dashboard:
     """Missing returns and values are “late” once the period's deadline has passed, else just missing.
-    The exceptions come a page at a time (``per_page``; a page number out of range gives the last page)."""
+    The exceptions come a page at a time (``per_page``; a page number out of range gives the last page), and so
+    do the units' rows (``units_per_page``) when a unit has many beneath it; the totals count them all. Without
+    ``exceptions`` (the performance team's home page), only the exceptions' numbers are read, not a page."""
     today = today or date.today()
     tree = unit_tree()
     judged = period.period
@@ -269,33 +282,57 @@ def dashboard(
     def unit_name(unit_id: int) -> str:
         return tree.units[unit_id].name
 
-    # Tasks and their returns: counted per unit and status in SQL, exceptions ranked and paged in SQL.
+    # Tasks and their returns: counted per unit, status and overdue in one SQL pass, which also gives the
+    # number of exceptions, so the exceptions' paginator needs no count of its own; the page is read in SQL.
+    rolled: dict[int, UnitRow | None] = {}
+
+    def tally(unit_id: int, counter: str, key: str, number: int) -> None:
+        if unit_id not in rolled:
+            rolled[unit_id] = row_for(unit_id)
+        row = rolled[unit_id]
+        if row is not None:
+            getattr(row, counter)[key] += number
+            getattr(totals, counter)[key] += number
+
     tasks = _tasks_due(judged, unit=unit, tree=tree)
-    for unit_id, status, number in tasks.values_list("unit_key", "period_status").annotate(
-        number=Count("pk")
-    ):
-        row = row_for(unit_id)
-        if row is None:
-            continue
-        for counter in (row.tasks, totals.tasks):
-            counter[status or "missing"] += number
+    task_exception_count = 0
+    for unit_id, status, overdue, number in tasks.values_list(
+        "unit_key", "period_status", "is_overdue"
+    ).annotate(number=Count("pk")):
+        tally(unit_id, "tasks", status or "missing", number)
+        if overdue or status in (None, "red", "amber"):
+            task_exception_count += number
     missing = _missing_reason(period, today)
-    task_page = Paginator(_task_exceptions(tasks, judged, missing), per_page).get_page(task_page_number)
+    task_page = _page(
+        _task_exceptions(tasks, judged, missing) if exceptions else [],
+        task_exception_count,
+        per_page,
+        task_page_number,
+    )
     task_page.object_list = [
         TaskException(task, task.unit_name, _task_reasons(task, missing)) for task in task_page.object_list
     ]
 
     # Indicators and their values: stored judgements counted per unit and RAG in SQL, exceptions paged in SQL.
     indicators = _indicators_due(judged, unit=unit, tree=tree)
-    for unit_id, rag, number in indicators.values_list("unit_key", "judged_rag").annotate(number=Count("pk")):
-        row = row_for(unit_id)
-        if row is None:
-            continue
-        for counter in (row.indicators, totals.indicators):
-            counter[rag] += number
-    indicator_page = Paginator(_indicator_exceptions(indicators), per_page).get_page(indicator_page_number)
+    indicator_exception_count = 0
+    explained = Case(When(judged_no_data_reason="", then=Value(False)), default=Value(True))
+    for unit_id, rag, has_reason, number in (
+        indicators.annotate(explained=explained)
+        .values_list("unit_key", "judged_rag", "explained")
+        .annotate(number=Count("pk"))
+    ):
+        tally(unit_id, "indicators", rag, number)
+        if rag in ("red", "amber") or (rag == "no_data" and not has_reason):
+            indicator_exception_count += number
+    indicator_page = _page(
+        _indicator_exceptions(indicators) if exceptions else [],
+        indicator_exception_count,
+        per_page,
+        indicator_page_number,
+    )
     shown = list(indicator_page.object_list)
-    performances = judgements_for([i.pk for i in shown], judged)
+    performances = judgements_for([i.pk for i in shown], judged) if shown else {}
     indicator_page.object_list = [
         IndicatorException(i, i.unit_name, i.exception_reason, performances[i.pk]) for i in shown
     ]
@@ -303,12 +340,14 @@ def dashboard(
     ordered_rows = list(rows.values())
     if own_row.tasks or own_row.indicators:
         ordered_rows.insert(0, own_row)
+    unit_rows = Paginator(ordered_rows, units_per_page).get_page(unit_page_number)
     return Dashboard(
         period=period,
         periods=periods,
         unit=unit,
         trail=tree.ancestors(unit.pk) if unit else [],
-        rows=ordered_rows,
+        rows=list(unit_rows.object_list),
+        unit_rows=unit_rows,
         totals=totals,
         task_exceptions=task_page,
         indicator_exceptions=indicator_page,

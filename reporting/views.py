@@ -66,6 +66,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             unit=unit,
             task_page_number=self.request.GET.get("tasks_page", 1),
             indicator_page_number=self.request.GET.get("indicators_page", 1),
+            unit_page_number=self.request.GET.get("units_page", 1),
         )
         return context | {
             "dashboard": board,

@@ -11,6 +11,13 @@ SCALE=${LOADTEST_SCALE:-10}
 USERS=${LOADTEST_USERS:-50}
 DURATION=${LOADTEST_DURATION:-60s}
 export LOADTEST_PASSWORD=${LOADTEST_PASSWORD:-loadtest-password-1}
+# Production mode (DEBUG off, as a council's servers run), over plain HTTP on loopback: a throwaway secret key,
+# no HTTPS redirect or secure-only cookies, the static files collected as `make deploy` would.
+export DEBUG=false
+export SECRET_KEY="$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(50))')"
+export SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false SECURE_HSTS_SECONDS=0
+export STATIC_ROOT=${LOADTEST_STATIC_ROOT:-/tmp/loadtest-static}
+export LOG_LEVEL=${LOG_LEVEL:-WARNING}
 if [ -z "${LOADTEST_DATABASE_URL:-}" ]; then
 	server=$(scripts/test-postgres.sh start)
 	LOADTEST_DATABASE_URL="${server%/*}/${LOADTEST_DB_NAME:-loadtest_${SCALE}x}"
@@ -24,6 +31,7 @@ with psycopg.connect(base + "/postgres", autocommit=True) as connection:
 PY
 fi
 export DATABASE_URL="$LOADTEST_DATABASE_URL"
+"$PYTHON" manage.py collectstatic --noinput --verbosity 0
 if [ -z "${LOADTEST_REUSE:-}" ]; then
 "$PYTHON" manage.py migrate --verbosity 0
 "$PYTHON" manage.py load_demo --password "$LOADTEST_PASSWORD" --scale "$SCALE" | tail -1

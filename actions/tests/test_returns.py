@@ -392,12 +392,41 @@ def test_with_many_returns_units_are_collapsed_and_one_unit_opens_on_its_own(cli
         content = response.content.decode()
         assert not response.context["expanded"]
         assert "Kevin Smith" not in content and ">Approve<span" not in content
-        assert f'href="?period={q2.pk}&amp;unit={waste.pk}#unit-{waste.pk}"' in content
+        assert f'href="?period={q2.pk}&amp;unit={waste.slug}#unit-{waste.pk}"' in content
         assert "choose a unit above" in content
-        opened = client.get(reverse("actions:return-list"), {"period": q2.pk, "unit": waste.pk})
-        content = opened.content.decode()
-        assert opened.context["expanded"]
-        assert "Kevin Smith" in content and "Lee Smith" not in content
-        assert len(re.findall(r">Approve<span", content)) == 1
+        for chosen in (waste.slug, waste.pk, waste.name.upper()):  # from the link, an old link, or typed
+            opened = client.get(reverse("actions:return-list"), {"period": q2.pk, "unit": chosen})
+            content = opened.content.decode()
+            assert opened.context["expanded"]
+            assert "Kevin Smith" in content and "Lee Smith" not in content
+            assert len(re.findall(r">Approve<span", content)) == 1
     finally:
         ReturnListView.inline_rows = original
+
+
+def test_the_units_are_a_search_box_and_their_counts_come_a_page_at_a_time(client, council):
+    """However many units the council has, the sign-off page never sends them as a drop-down, and lists
+    their counts a page at a time; a name that matches nothing is explained and every return still shown."""
+    from actions.views import ReturnListView
+
+    client.force_login(user(council, "performance"))
+    response = client.get(reverse("actions:return-list"))
+    content = response.content.decode()
+    assert 'data-lookup="/plans/lookup/units/"' in content and '<select name="unit"' not in content
+
+    original = ReturnListView.inline_rows, ReturnListView.units_per_page
+    ReturnListView.inline_rows, ReturnListView.units_per_page = 1, 1
+    try:
+        first = client.get(reverse("actions:return-list"))
+        second = client.get(reverse("actions:return-list"), {"units_page": 2})
+        assert len(first.context["groups"]) == len(second.context["groups"]) == 1
+        assert first.context["groups"][0].unit != second.context["groups"][0].unit
+        assert first.context["group_page"].paginator.count == 2
+        assert first.context["totals"] == second.context["totals"]  # the totals count every unit's returns
+        assert "units_page=2#returns-by-unit" in first.content.decode()
+    finally:
+        ReturnListView.inline_rows, ReturnListView.units_per_page = original
+
+    nowhere = client.get(reverse("actions:return-list"), {"unit": "Ministry of Magic"})
+    assert "Choose a part of the council you look after: none is called that" in nowhere.content.decode()
+    assert nowhere.context["row_count"] == response.context["row_count"]

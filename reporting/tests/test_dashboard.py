@@ -104,8 +104,9 @@ def count_queries(client, url):
 
 def test_dashboard_queries_do_not_grow_with_rows(client):
     """Queries: session, user, periods, units, council settings, the live plans, the task counts (grouped by
-    unit and status), the number of task exceptions and their page, indicators, their targets, their values,
-    and the user's groups and officer record for the navigation: 14 whatever the number of rows."""
+    unit, status and overdue, which also gives the number of exceptions), their page of exceptions, the indicator
+    counts (grouped by unit and stored judgement), their page of exceptions and those indicators' judgements,
+    and the user's groups and officer record for the navigation: 12 whatever the number of rows."""
     council = small_council(size=2)
     client.force_login(UserFactory())
     url = reverse("reporting:dashboard")
@@ -113,7 +114,7 @@ def test_dashboard_queries_do_not_grow_with_rows(client):
     small = count_queries(client, url)
     add_rows(council, 8)
     large = count_queries(client, url)
-    assert (small, large) == (14, 14)
+    assert (small, large) == (12, 12)
     assert client.get(url).context["dashboard"].totals.returns_due == 20
 
 
@@ -217,3 +218,50 @@ def test_the_charts_have_a_legend_in_the_tags_colours(client):
 
     svg = str(stacked_bar_svg("Tasks", [("Waste", [Segment("amber", "Amber", 3)])]))
     assert 'fill="#ffdd00"' in svg and 'fill="#0b0c0c">3</text>' in svg  # black count on yellow
+
+
+def test_units_come_a_page_at_a_time_and_the_total_counts_them_all(client):
+    """A unit with many beneath it (a county's directorates, a big directorate's services) shows their rows a
+    page at a time, in the tables and the charts; the total still counts every unit."""
+    from plans.selectors import dashboard_periods
+    from reporting.selectors import dashboard
+
+    council = small_council(size=2)  # one directorate, two services (Parks, Waste), two tasks each
+    periods = dashboard_periods()
+    first = dashboard(period=council["q2"], periods=periods, unit=council["directorate"], units_per_page=1)
+    second = dashboard(
+        period=council["q2"],
+        periods=periods,
+        unit=council["directorate"],
+        units_per_page=1,
+        unit_page_number=2,
+    )
+
+    assert [row.name for row in first.rows] == ["Parks"] and [row.name for row in second.rows] == ["Waste"]
+    assert first.unit_rows.paginator.count == 2
+    assert first.totals.returns_due == second.totals.returns_due == 4
+    assert first.task_exceptions.paginator.count == second.task_exceptions.paginator.count
+
+    client.force_login(UserFactory())
+    response = client.get(
+        reverse("reporting:dashboard"), {"unit": council["directorate"].slug, "units_page": 2}
+    )
+    assert [row.name for row in response.context["dashboard"].rows] == ["Parks", "Waste"]  # 25 a page
+
+
+def test_the_home_page_reads_the_numbers_of_exceptions_not_a_page_of_them():
+    from plans.selectors import dashboard_periods
+    from reporting.selectors import dashboard
+
+    council = small_council(size=30)
+    periods = dashboard_periods()
+    full = dashboard(period=council["q2"], periods=periods, unit=None)
+    with CaptureQueriesContext(connection) as queries:
+        summary = dashboard(period=council["q2"], periods=periods, unit=None, exceptions=False)
+    with CaptureQueriesContext(connection) as all_queries:
+        dashboard(period=council["q2"], periods=periods, unit=None)
+
+    assert summary.task_exceptions.paginator.count == full.task_exceptions.paginator.count == 32
+    assert summary.indicator_exceptions.paginator.count == full.indicator_exceptions.paginator.count == 20
+    assert list(summary.task_exceptions) == [] and summary.totals.tasks == full.totals.tasks
+    assert len(queries) == len(all_queries) - 3  # no page of tasks, of indicators, nor their judgements
