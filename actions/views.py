@@ -602,7 +602,7 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
         of them, for the performance team). A unit not recognised is explained and ignored."""
         actor = self.actor
         periods = signoff_periods()
-        tree = unit_tree()
+        tree = unit_tree(lean=True)
         scope = None if actor.runs_everything else set(actor.managed_units)
         data = data.copy() if data is not None else {}
         if not any(str(p.pk) == str(data.get("period", "")).strip() for p in periods):

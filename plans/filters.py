@@ -104,7 +104,7 @@ class ListFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         self.periods = dashboard_periods()
-        self.tree = unit_tree()
+        self.tree = unit_tree(lean=True)
         fallback = default_period(self.periods)
         data = data.copy() if data is not None else QueryDict(mutable=True)
         if not data.get("period", "").strip() and fallback is not None:

@@ -27,7 +27,7 @@ def actor_for(user, *, today: date | None = None) -> Actor:
     headed = list(OrganisationUnit.objects.filter(head=officer).values_list("pk", flat=True))
     managed: set[int] = set()
     if headed:
-        tree = unit_tree()
+        tree = unit_tree(lean=True)
         for unit_id in headed:
             managed |= tree.descendant_ids(unit_id)
     acting_for = frozenset({officer.pk, *delegators.values_list("officer_id", flat=True)})

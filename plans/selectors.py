@@ -52,11 +52,30 @@ def plan_list() -> QuerySet[Plan]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class UnitNode:
+    """A unit as the tree's roll-ups, filters and links need it (``unit_tree(lean=True)``): a tuple's cost,
+    not a model's, so a county's thousands of units are read quickly on every page that follows the tree."""
+
+    pk: int
+    parent_id: int | None
+    name: str
+    slug: str
+    order: int
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+    def __str__(self) -> str:
+        return self.name
+
+
 @dataclass(frozen=True)
 class UnitTree:
     """The whole organisation, read in one query, for roll-ups that follow the tree."""
 
-    units: dict[int, OrganisationUnit]
+    units: dict[int, OrganisationUnit | UnitNode]
     children: dict[int | None, list[int]]
 
     def roots(self) -> list[OrganisationUnit]:
@@ -94,8 +113,19 @@ class UnitTree:
         return None
 
 
-def unit_tree() -> UnitTree:
-    units = {unit.pk: unit for unit in OrganisationUnit.objects.order_by("order", "name")}
+def unit_tree(*, lean: bool = False) -> UnitTree:
+    """Every unit, in order. ``lean``: as :class:`UnitNode` (id, parent, name, slug, order) rather than
+    model instances, for pages that only roll up, filter and link by the tree."""
+    ordered = OrganisationUnit.objects.order_by("order", "name")
+    if lean:
+        units = {
+            pk: UnitNode(pk, parent_id, name, slug, order)
+            for pk, parent_id, name, slug, order in ordered.values_list(
+                "pk", "parent_id", "name", "slug", "order"
+            )
+        }
+    else:
+        units = {unit.pk: unit for unit in ordered}
     children: dict[int | None, list[int]] = {}
     for unit in units.values():
         children.setdefault(unit.parent_id, []).append(unit.pk)

@@ -72,7 +72,7 @@ class RiskFilter(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
         self.matrix = matrix()
-        self.tree = unit_tree()
+        self.tree = unit_tree(lean=True)
         self.unit_ids = {unit.slug: pk for pk, unit in self.tree.units.items()}
         self.filters["unit"].extra["choices"] = unit_choices(self.tree)
         self.filters["band"].extra["choices"] = band_choices(self.matrix)
