@@ -281,10 +281,9 @@ class CommitteeReport:
         cut = {"sections": len(rows), "bars": len(chart_rows)}
         if self.window is not None or self.annex_page is not None:
             # A paged preview lists the first sections and draws the first bars; the totals count them all.
-            rows, chart_rows = rows[: self.SUMMARY_ROWS], chart_rows[: self.SUMMARY_ROWS]
-        summary_cut = (
-            cut | {"shown": len(rows), "bars_shown": len(chart_rows)} if len(rows) < cut["sections"] else None
-        )
+            rows, chart_rows = rows[: self.SUMMARY_ROWS], chart_rows[: self.CHART_BARS]
+        shown = {"shown": len(rows), "bars_shown": len(chart_rows)}
+        summary_cut = cut | shown if (len(rows), len(chart_rows)) != (cut["sections"], cut["bars"]) else None
         annexe_number = 0
         annexes = {}
         for part in ("tasks", "indicators", "risks"):
@@ -369,8 +368,9 @@ class CommitteeReport:
 
     #: Rows of the annexes (tasks, then indicators) on one page of a preview of a big report.
     ANNEX_PAGE_ROWS = 100
-    #: Sections in a paged preview's summaries (and bars in its chart): the PDF and workbook list them all.
-    SUMMARY_ROWS = 50
+    #: Sections in a paged preview's summaries, and bars in its chart: the PDF and workbook have them all.
+    SUMMARY_ROWS = 30
+    CHART_BARS = 15
 
     @staticmethod
     def _with_openings(plans: list[dict]) -> list[dict]:
