@@ -199,11 +199,14 @@ class CommitteeReport:
     def filename(self, extension: str) -> str:
         return paper_filename(self.content, extension)
 
-    def summary_rows(self) -> list[dict]:
+    def summary_rows(self, limit: int | None = None) -> list[dict]:
+        """A row for each section (the first ``limit``), with its counts by status."""
         rows = []
         several_plans = len(self.content["plans"]) > 1
         for plan in self.content["plans"]:
             for section in plan["sections"]:
+                if len(rows) == limit:
+                    return rows
                 name = f"{plan['title']}: {section['title']}" if several_plans else section["title"]
                 rows.append(
                     {
@@ -218,12 +221,13 @@ class CommitteeReport:
                 )
         return rows
 
-    def chart_rows(self) -> list[dict]:
-        """A bar per section; with several plans, a bar per plan (a bar per section would be too many)."""
+    def chart_rows(self, limit: int | None = None) -> list[dict]:
+        """A bar per section; with several plans, a bar per plan (a bar per section would be too many). The
+        first ``limit`` bars."""
         if len(self.content["plans"]) <= 1:
-            return [row | {"name": _label(row["name"])} for row in self.summary_rows()]
+            return [row | {"name": _label(row["name"])} for row in self.summary_rows(limit)]
         rows = []
-        for plan in self.content["plans"]:
+        for plan in self.content["plans"][:limit]:
             tasks = [sum(s["task_counts"].get(key, 0) for s in plan["sections"]) for key in TASK_STATUS_WORDS]
             indicators = [
                 sum(s["indicator_counts"].get(key, 0) for s in plan["sections"])
@@ -277,13 +281,15 @@ class CommitteeReport:
             }
             for plan in content["plans"]
         ]
-        rows, chart_rows = self.summary_rows(), self.chart_rows()
-        cut = {"sections": len(rows), "bars": len(chart_rows)}
+        sections = sum(len(plan["sections"]) for plan in content["plans"])
+        cut = {"sections": sections, "bars": len(content["plans"]) if len(content["plans"]) > 1 else sections}
         if self.window is not None or self.annex_page is not None:
             # A paged preview lists the first sections and draws the first bars; the totals count them all.
-            rows, chart_rows = rows[: self.SUMMARY_ROWS], chart_rows[: self.CHART_BARS]
+            rows, chart_rows = self.summary_rows(self.SUMMARY_ROWS), self.chart_rows(self.CHART_BARS)
+        else:
+            rows, chart_rows = self.summary_rows(), self.chart_rows()
         shown = {"shown": len(rows), "bars_shown": len(chart_rows)}
-        summary_cut = cut | shown if (len(rows), len(chart_rows)) != (cut["sections"], cut["bars"]) else None
+        summary_cut = cut | shown if (len(rows), len(chart_rows)) != (sections, cut["bars"]) else None
         annexe_number = 0
         annexes = {}
         for part in ("tasks", "indicators", "risks"):

@@ -121,3 +121,23 @@ def test_a_big_reports_preview_runs_the_same_queries_at_any_size(client, monkeyp
     assert "page 2 of 3" in small[1][1] and "page 12 of 23" in large[1][1]
     for _n, html in small + large:
         assert html.count("<tr>") - html.count('<tr class="total-row">') >= 4
+
+
+def test_a_paged_previews_summaries_list_the_first_sections_and_say_so(client, monkeypatch):
+    """A big report's summaries could run to thousands of sections: the preview lists the first
+    ``SUMMARY_ROWS`` and charts the first ``CHART_BARS``, saying so; the totals and the PDF have them all."""
+    from reporting.views import ReportDetailView
+
+    monkeypatch.setattr(ReportDetailView, "PAGED_ROWS", 5)
+    monkeypatch.setattr(CommitteeReport, "SUMMARY_ROWS", 1)
+    monkeypatch.setattr(CommitteeReport, "CHART_BARS", 1)
+    council = small_council(size=3)  # one plan with two sections: Parks, then Waste
+    report = report_create(user=None, unit=council["council"], period=council["q2"], committee="Cabinet")
+    client.force_login(user_with_role("performance"))
+    _n, html = count_queries(client, reverse("reporting:report-detail", args=[report.pk]))
+    note = "The preview lists the first 1 of the 2 sections and charts the first 1 of the 2 sections"
+    assert html.count(note) == 2  # under the tasks' summary and the indicators'
+    assert html.count('<th scope="row">Parks</th>') == 2 and '<th scope="row">Waste</th>' not in html
+    assert html.count('<td class="num">6</td></tr>') == 2  # the totals: six tasks, six indicators
+    whole = CommitteeReport(report_content(report)).html()
+    assert "The preview lists" not in whole and whole.count('<th scope="row">Waste</th>') == 2
