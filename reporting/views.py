@@ -33,6 +33,7 @@ from .permissions import can_preview_drafts, can_read_report
 from .private_files import private_file_read
 from .reports.committee import CommitteeReport, paper_filename
 from .reports.content import TEXT_FIELDS
+from .reports.paged import preview_paper
 from .reports.plan_document import PlanDocument, plan_for_document
 from .reports.rendering import report_pdf_kept, report_pdf_render
 from .reports.services import (
@@ -256,13 +257,18 @@ class ReportUpdateView(ReportAccessMixin, FormView):
 class ReportDetailView(ReportAccessMixin, View):
     """The HTML preview: the paper itself (the same template as the PDF), with a toolbar. A report with more
     than ``PAGED_ROWS`` rows in its annexes shows its covering report and one page of the annexes at a time
-    (``?annex_page=N``); the whole document is the PDF."""
+    (``?annex_page=N``), reading only that page's rows (``reporting/reports/paged.py``); the whole document
+    is the PDF."""
 
     PAGED_ROWS = 200
 
     def get(self, request, pk):
         report = self.get_report()
-        paper = CommitteeReport.for_report(report)
+        try:
+            annex_page = int(request.GET.get("annex_page", 1))
+        except ValueError:
+            annex_page = 1
+        paper = preview_paper(report, annex_page=annex_page, paged_rows=self.PAGED_ROWS)
         links = [(reverse("reporting:report-list"), "All reports")]
         if can_write_reports(self.actor) and not report.is_published:
             links.append((reverse("reporting:report-update", args=[pk]), "Edit the texts"))
@@ -276,20 +282,7 @@ class ReportDetailView(ReportAccessMixin, View):
             publish_refusal(report) or "The period is closed: the report can be published."
         )
         notices = [str(m) for m in messages.get_messages(request)]
-        content = paper.content
-        rows = content["task_total"] * bool(content["parts"]["tasks"]) + content["indicator_total"] * bool(
-            content["parts"]["indicators"]
-        )
-        annex_page = None
-        if rows > self.PAGED_ROWS:
-            try:
-                annex_page = int(request.GET.get("annex_page", 1))
-            except ValueError:
-                annex_page = 1
-        html = paper.html(
-            preview={"links": links, "draft_note": note, "messages": notices}, annex_page=annex_page
-        )
-        return HttpResponse(html)
+        return HttpResponse(paper.html(preview={"links": links, "draft_note": note, "messages": notices}))
 
 
 class ReportPdfView(ReportAccessMixin, View):

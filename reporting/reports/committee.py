@@ -40,19 +40,21 @@ def report_content(report) -> dict:
     """What the report shows: its snapshot once published; otherwise read live, with the report's texts."""
     if report.is_published and report.snapshot:
         return report.snapshot
-    figures = report_figures(Scope.of(report))
-    return figures | {
-        "report": {
-            "title": report.title,
-            "committee": report.committee,
-            "meeting_date": report.meeting_date.isoformat() if report.meeting_date else None,
-            "report_of": report.report_of,
-            "contact_officer": report.contact_officer,
-            "texts": {field: getattr(report, field) for field in TEXT_FIELDS},
-            "published": False,
-            "published_at": None,
-            "published_by": "",
-        }
+    return report_figures(Scope.of(report)) | {"report": report_cover(report)}
+
+
+def report_cover(report) -> dict:
+    """A draft's cover details and texts, as its content holds them."""
+    return {
+        "title": report.title,
+        "committee": report.committee,
+        "meeting_date": report.meeting_date.isoformat() if report.meeting_date else None,
+        "report_of": report.report_of,
+        "contact_officer": report.contact_officer,
+        "texts": {field: getattr(report, field) for field in TEXT_FIELDS},
+        "published": False,
+        "published_at": None,
+        "published_by": "",
     }
 
 
@@ -76,6 +78,44 @@ def filename_for(scope_slug: str, period_label: str, extension: str) -> str:
 def paragraphs(text: str) -> list[str]:
     """Paragraphs are separated by blank lines; single line breaks stay inside a paragraph."""
     return [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
+def listed_rows(content: dict) -> int:
+    """How many rows the annexes list: every task and indicator, or with “exceptions only” the exceptions."""
+    parts = content["parts"]
+    return sum(
+        len(objective["tasks"]) * bool(parts["tasks"])
+        for plan in content["plans"]
+        for section in plan["sections"]
+        for objective in section["objectives"]
+    ) + sum(
+        len(section["indicators"]) * bool(parts["indicators"])
+        for plan in content["plans"]
+        for section in plan["sections"]
+    )
+
+
+def annex_pager(total: int, page: int, size: int) -> dict:
+    """Page ``page`` (brought within range) of ``total`` annex rows, ``size`` a page: which rows it shows
+    (``first`` to ``last``, counted from 1) and what a pager needs."""
+    pages = max(1, -(-total // size))
+    page = min(max(1, page), pages)
+    numbers = sorted({1, page - 1, page, page + 1, pages} & set(range(1, pages + 1)))
+    items = []  # the pages to link to: the first, the last and those beside this one, with gaps between
+    for number in numbers:
+        if items and number > items[-1]["number"] + 1:
+            items.append({"number": None})
+        items.append({"number": number, "current": number == page})
+    return {
+        "items": items,
+        "page": page,
+        "pages": pages,
+        "first": min((page - 1) * size + 1, total),
+        "last": min(page * size, total),
+        "total": total,
+        "previous": page - 1 if page > 1 else None,
+        "next": page + 1 if page < pages else None,
+    }
 
 
 @dataclass(frozen=True)
@@ -103,7 +143,7 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _indicator_for_template(row: dict) -> dict:
+def indicator_for_template(row: dict) -> dict:
     return row | {
         "last_year_symbol": Symbol(row["last_year_symbol"]),
         "symbol": Symbol(row["symbol"]),
@@ -134,8 +174,13 @@ class CommitteeReport:
 
     template_name = TEMPLATE
 
-    def __init__(self, content: dict):
+    def __init__(self, content: dict, *, annex_page: int | None = None, window: dict | None = None):
         self.content = content
+        #: A preview's page of the annexes, cut from the content (see :meth:`html`) ...
+        self.annex_page = annex_page
+        #: ... or already read a page at a time (:mod:`.paged`): ``task_plans``, ``indicator_plans`` and
+        #: ``annex_pager`` for the template.
+        self.window = window
 
     @classmethod
     def for_report(cls, report) -> "CommitteeReport":
@@ -154,11 +199,14 @@ class CommitteeReport:
     def filename(self, extension: str) -> str:
         return paper_filename(self.content, extension)
 
-    def summary_rows(self) -> list[dict]:
+    def summary_rows(self, limit: int | None = None) -> list[dict]:
+        """A row for each section (the first ``limit``), with its counts by status."""
         rows = []
         several_plans = len(self.content["plans"]) > 1
         for plan in self.content["plans"]:
             for section in plan["sections"]:
+                if len(rows) == limit:
+                    return rows
                 name = f"{plan['title']}: {section['title']}" if several_plans else section["title"]
                 rows.append(
                     {
@@ -173,12 +221,13 @@ class CommitteeReport:
                 )
         return rows
 
-    def chart_rows(self) -> list[dict]:
-        """A bar per section; with several plans, a bar per plan (a bar per section would be too many)."""
+    def chart_rows(self, limit: int | None = None) -> list[dict]:
+        """A bar per section; with several plans, a bar per plan (a bar per section would be too many). The
+        first ``limit`` bars."""
         if len(self.content["plans"]) <= 1:
-            return [row | {"name": _label(row["name"])} for row in self.summary_rows()]
+            return [row | {"name": _label(row["name"])} for row in self.summary_rows(limit)]
         rows = []
-        for plan in self.content["plans"]:
+        for plan in self.content["plans"][:limit]:
             tasks = [sum(s["task_counts"].get(key, 0) for s in plan["sections"]) for key in TASK_STATUS_WORDS]
             indicators = [
                 sum(s["indicator_counts"].get(key, 0) for s in plan["sections"])
@@ -226,13 +275,21 @@ class CommitteeReport:
             plan
             | {
                 "sections": [
-                    section | {"indicators": [_indicator_for_template(row) for row in section["indicators"]]}
+                    section | {"indicators": [indicator_for_template(row) for row in section["indicators"]]}
                     for section in plan["sections"]
                 ]
             }
             for plan in content["plans"]
         ]
-        rows = self.summary_rows()
+        sections = sum(len(plan["sections"]) for plan in content["plans"])
+        cut = {"sections": sections, "bars": len(content["plans"]) if len(content["plans"]) > 1 else sections}
+        if self.window is not None or self.annex_page is not None:
+            # A paged preview lists the first sections and draws the first bars; the totals count them all.
+            rows, chart_rows = self.summary_rows(self.SUMMARY_ROWS), self.chart_rows(self.CHART_BARS)
+        else:
+            rows, chart_rows = self.summary_rows(), self.chart_rows()
+        shown = {"shown": len(rows), "bars_shown": len(chart_rows)}
+        summary_cut = cut | shown if (len(rows), len(chart_rows)) != (sections, cut["bars"]) else None
         annexe_number = 0
         annexes = {}
         for part in ("tasks", "indicators", "risks"):
@@ -260,11 +317,12 @@ class CommitteeReport:
             "indicator_plans": plans,
             "several_plans": len(plans) > 1,
             "summary_rows": rows,
+            "summary_cut": summary_cut,
             "task_words": list(TASK_STATUS_WORDS.items()),
             "indicator_words": list(INDICATOR_RAG_WORDS.items()),
             "task_totals": [content["task_counts"].get(key, 0) for key in TASK_STATUS_WORDS],
             "indicator_totals": [content["indicator_counts"].get(key, 0) for key in INDICATOR_RAG_WORDS],
-            "chart": self.chart(self.chart_rows()) if rows else "",
+            "chart": self.chart(chart_rows) if rows else "",
             "symbols": list(Symbol),
             "frameworks": content.get("frameworks", []),
             "signatory": content.get("signatory"),
@@ -306,13 +364,19 @@ class CommitteeReport:
         screen stylesheet and the toolbar for the browser; without it, the HTML the PDF is made from.
         ``annex_page`` (previews only) shows the covering report and that page of the annexes' rows."""
         context = self.context()
-        if annex_page is not None:
+        annex_page = self.annex_page if annex_page is None else annex_page
+        if self.window is not None:
+            context |= self.window
+        elif annex_page is not None:
             context |= self.annex_window(context["plans"], annex_page)
         context["task_plans"] = self._with_openings(context["task_plans"])
         return render_to_string(self.template_name, context | {"preview": preview})
 
     #: Rows of the annexes (tasks, then indicators) on one page of a preview of a big report.
     ANNEX_PAGE_ROWS = 100
+    #: Sections in a paged preview's summaries, and bars in its chart: the PDF and workbook have them all.
+    SUMMARY_ROWS = 30
+    CHART_BARS = 15
 
     @staticmethod
     def _with_openings(plans: list[dict]) -> list[dict]:
@@ -327,13 +391,8 @@ class CommitteeReport:
     def annex_window(self, plans: list[dict], page: int) -> dict:
         """The annexes cut to one page of ``ANNEX_PAGE_ROWS`` rows (tasks first, then indicators), with what a
         pager needs: the whole document stays the PDF's."""
-        size = self.ANNEX_PAGE_ROWS
-        total = self.content["task_total"] * bool(self.content["parts"]["tasks"]) + self.content[
-            "indicator_total"
-        ] * bool(self.content["parts"]["indicators"])
-        pages = max(1, -(-total // size))
-        page = min(max(1, page), pages)
-        start, end = (page - 1) * size, page * size
+        pager = annex_pager(listed_rows(self.content), page, self.ANNEX_PAGE_ROWS)
+        start, end = pager["first"] - 1, pager["last"]
         index = 0
         task_plans, indicator_plans = [], []
         if self.content["parts"]["tasks"]:
@@ -360,19 +419,7 @@ class CommitteeReport:
                         sections.append(section | {"indicators": kept})
                 if sections:
                     indicator_plans.append(plan | {"sections": sections})
-        return {
-            "task_plans": task_plans,
-            "indicator_plans": indicator_plans,
-            "annex_pager": {
-                "page": page,
-                "pages": pages,
-                "first": min(start + 1, total),
-                "last": min(end, total),
-                "total": total,
-                "previous": page - 1 if page > 1 else None,
-                "next": page + 1 if page < pages else None,
-            },
-        }
+        return {"task_plans": task_plans, "indicator_plans": indicator_plans, "annex_pager": pager}
 
     def pdf(self) -> bytes:
         return html_to_pdf(self.html())

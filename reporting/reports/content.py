@@ -12,6 +12,8 @@ Three steps, each in its own module:
 as strings), so a published report can store it as JSON and be rendered again from it alone.
 """
 
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.utils.dateformat import format as date_format
 
@@ -31,7 +33,10 @@ __all__ = [
     "counts_sentence",
     "default_texts",
     "default_title",
+    "figures_in_order",
+    "report_counts",
     "report_figures",
+    "report_frame",
     "report_tasks",
     "scope_size",
     "task_row",
@@ -92,11 +97,47 @@ def report_figures(scope: Scope) -> dict:
         (placed(pi, indicator_row(pi, period, council), objective=False) for pi in indicators),
         exceptions_only=scope.exceptions_only,
     )
+    frameworks = [{"code": f.code, "name": f.name} for f in frameworks_used(indicators)]
+    return figures_in_order(
+        report_frame(scope) | report_counts(task_counts, indicator_counts),
+        frameworks=frameworks,
+        plans=plans,
+    )
+
+
+#: The order of a paper's figures (a published snapshot keeps it).
+FIGURE_KEYS = [
+    "version",
+    "council",
+    "scope",
+    "period",
+    "parts",
+    "risks",
+    "expected_percent",
+    "task_counts",
+    "indicator_counts",
+    "task_total",
+    "indicator_total",
+    "frameworks",
+    "signatory",
+    "plans",
+]
+
+
+def figures_in_order(figures: dict, *, frameworks: list[dict], plans: list[dict]) -> dict:
+    """The frame, the counts, the frameworks' key and the plans as one dict in :data:`FIGURE_KEYS` order."""
+    figures = figures | {"frameworks": frameworks, "plans": plans}
+    return {key: figures[key] for key in FIGURE_KEYS}
+
+
+def report_frame(scope: Scope) -> dict:
+    """What a committee report shows besides its tasks and indicators: the council, scope, period, parts,
+    signatory and the risks annex (the whole paper and a big report's paged preview share it)."""
     return {
         "version": CONTENT_VERSION,
         "council": settings.COUNCIL_NAME,
         "scope": _scope_data(scope),
-        "period": _period_data(period),
+        "period": _period_data(scope.period),
         "parts": {
             "tasks": scope.include_tasks,
             "indicators": scope.include_indicators,
@@ -104,12 +145,16 @@ def report_figures(scope: Scope) -> dict:
             "risks": scope.include_risks,
         },
         "risks": risks_annex(scope) if scope.include_risks else None,
-        "expected_percent": _expected_percent(period),
-        "task_counts": {key: task_counts[key] for key in TASK_STATUS_ORDER},
-        "indicator_counts": {key: indicator_counts[key] for key in INDICATOR_RAG_ORDER},
+        "expected_percent": _expected_percent(scope.period),
+        "signatory": _signatory(scope),
+    }
+
+
+def report_counts(task_counts: Mapping[str, int], indicator_counts: Mapping[str, int]) -> dict:
+    """The paper's overall counts: tasks by status and indicators by RAG, in the council's order, and totals."""
+    return {
+        "task_counts": {key: task_counts.get(key, 0) for key in TASK_STATUS_ORDER},
+        "indicator_counts": {key: indicator_counts.get(key, 0) for key in INDICATOR_RAG_ORDER},
         "task_total": sum(task_counts.values()),
         "indicator_total": sum(indicator_counts.values()),
-        "frameworks": [{"code": f.code, "name": f.name} for f in frameworks_used(indicators)],
-        "signatory": _signatory(scope),
-        "plans": plans,
     }

@@ -13,7 +13,7 @@ from .rows import Placed
 OTHER_TASKS = "Other tasks"
 
 
-def _objective_key(objective: dict | None) -> tuple:
+def objective_key(objective: dict | None) -> tuple:
     return (1, 0, "", 0) if objective is None else (0, *objective["key"])
 
 
@@ -35,7 +35,7 @@ def _section(sections: dict, item: Placed) -> dict:
 def _add_task(entry: dict, item: Placed) -> None:
     objective = item.objective
     group = entry["objectives"].setdefault(
-        _objective_key(objective),
+        objective_key(objective),
         {
             "reference": objective["reference"] if objective else "",
             "text": objective["text"] if objective else OTHER_TASKS,

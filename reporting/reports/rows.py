@@ -155,11 +155,12 @@ class Placed:
     row: dict
 
 
-def plan_place(plan: Plan) -> dict:
+def plan_place(plan: Plan, unit_name: str | None = None) -> dict:
+    """The plan's place and heading; ``unit_name`` when its unit was read without it."""
     return {
         "key": (-plan.first_year, plan.title, plan.pk),
         "title": plan.title,
-        "unit": plan.unit.name,
+        "unit": plan.unit.name if unit_name is None else unit_name,
         "years": plan.years_label,
         "slug": plan.slug,
         "approved_on": iso(plan.approved_on),

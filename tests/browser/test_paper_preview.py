@@ -2,10 +2,14 @@
 one (“Expecte/d”), and fit inside their cells, at desktop, tablet and phone widths; on a phone the annexes scroll
 inside themselves rather than the page scrolling sideways."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from playwright.sync_api import expect
 
+from reporting.reports.committee import CommitteeReport
 from reporting.tests.test_reports_support import make_report
 from serviceplans.roles import PERFORMANCE_TEAM
 from tests.browser.test_pages import sign_in
@@ -50,4 +54,31 @@ def test_the_previews_column_headings_never_break_inside_a_word(page, live_serve
     assert page.evaluate(BROKEN_HEADING_WORDS) == []
     assert page.evaluate(OVERFLOWING_HEADINGS) == []
     # Wide tables scroll inside their annex, not the page (WCAG 1.4.10 Reflow).
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_a_big_reports_preview_pages_its_annexes_with_gov_uk_pagination(
+    page, live_server, monkeypatch, width
+):
+    from reporting.views import ReportDetailView
+
+    monkeypatch.setattr(ReportDetailView, "PAGED_ROWS", 5)
+    monkeypatch.setattr(CommitteeReport, "ANNEX_PAGE_ROWS", 4)
+    council = small_council(size=3)  # 6 tasks and 6 indicators: three pages of four rows
+    report = make_report(council)
+    user = UserFactory(username="performance")
+    user.groups.add(Group.objects.get_or_create(name=PERFORMANCE_TEAM)[0])
+    sign_in(page, live_server, username="performance")
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + reverse("reporting:report-detail", args=[report.pk]))
+    pager = page.get_by_role("navigation", name="Pages of the annexes", exact=True)
+    expect(pager.get_by_role("link", name="Page 1 of the annexes")).to_have_attribute("aria-current", "page")
+    expect(pager.get_by_role("link", name="Previous page of the annexes")).to_have_count(0)
+    pager.get_by_role("link", name="Next page of the annexes").click()
+    expect(page).to_have_url(re.compile(r"annex_page=2$"))
+    expect(page.get_by_text("the preview shows 5 to 8 (page 2 of 3)")).to_be_visible()
+    pager.get_by_role("link", name="Page 3 of the annexes").click()
+    expect(pager.get_by_role("link", name="Page 3 of the annexes")).to_have_attribute("aria-current", "page")
+    expect(pager.get_by_role("link", name="Next page of the annexes")).to_have_count(0)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
