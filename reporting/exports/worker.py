@@ -49,6 +49,14 @@ def _fail(export: ListExport, error: str) -> None:
     )
 
 
+def _release(response) -> None:
+    """Close the file a response streams from. (Not ``response.close()``: that also says the request has
+    finished, which closes the worker's database connection under its feet.)"""
+    file = getattr(response, "file_to_stream", None)
+    if file is not None:
+        file.close()
+
+
 def _workbook(export: ListExport):
     """The list's own download, replayed for the person who asked: its response."""
     user = export.requested_by
@@ -59,7 +67,7 @@ def _workbook(export: ListExport):
         raise ExportRefused(f"{export.view} is not a list that downloads.")
     response = view.as_view()(background_request(path=export.path, query=export.query, user=user))
     if response.status_code != 200 or response.get("Content-Type") != XLSX_CONTENT_TYPE:
-        response.close()
+        _release(response)
         raise ExportRefused(f"The list answered {response.status_code}, not a workbook.")
     return response
 
@@ -81,7 +89,7 @@ def list_export_run(*, export_id: int) -> None:
                 copy.seek(0)
                 name = private_storage().save(f"{FOLDER}/{secrets.token_hex(16)}.xlsx", File(copy))
         finally:
-            response.close()
+            _release(response)
     except Exception as error:
         _fail(export, str(error) or type(error).__name__)
         raise
