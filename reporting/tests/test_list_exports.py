@@ -84,9 +84,7 @@ def test_the_decision_is_one_count_of_the_filtered_rows(client, user, council, s
     assert response.status_code == 302
     tasks = [q["sql"] for q in queries if '"actions_task"' in q["sql"]]
     assert len(tasks) == 1 and tasks[0].startswith("SELECT COUNT(*)")
-    assert (
-        len(queries) == 10
-    )  # session, user, periods, units, the count; join?, sweep (2), insert (+savepoint)
+    assert len(queries) == 11
 
 
 @pytest.mark.parametrize("name", LISTS)
