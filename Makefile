@@ -28,7 +28,7 @@ run: setup ## Set up, load the demo council and serve it on http://127.0.0.1:$(P
 	@echo "  Sign in as admin, performance, clerk, manager or officer"
 	@echo "  with the password: $${DEMO_PASSWORD:-$$(cat .demo-password)}   (kept in .demo-password)"
 	@echo ""
-	@echo "  Big PDFs and workbook imports are done in the background by a worker (manage.py db_worker), started here too."
+	@echo "  Big PDFs, workbook imports and big downloads are done in the background by a worker (manage.py db_worker), started here too."
 	$(PYTHON) manage.py db_worker --no-reload --interval 2 & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Report, ReportRender, WorkbookImport
+from .models import ListExport, Report, ReportRender, WorkbookImport
 
 
 @admin.register(Report)
@@ -46,6 +46,35 @@ class WorkbookImportAdmin(admin.ModelAdmin):
         "finished_at",
     ]
     exclude = ["result"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ListExport)
+class ListExportAdmin(admin.ModelAdmin):
+    """Big list downloads made by the background worker: look for failures here (the file is only ever
+    offered to whoever asked for it, on its own page)."""
+
+    list_display = ["filename", "rows", "state", "step", "requested_by", "created_at", "finished_at"]
+    list_filter = ["state"]
+    list_select_related = ["requested_by"]
+    search_fields = ["filename", "title"]
+    readonly_fields = [
+        "view",
+        "path",
+        "query",
+        "title",
+        "filename",
+        "rows",
+        "state",
+        "step",
+        "size",
+        "error",
+        "requested_by",
+        "created_at",
+        "finished_at",
+    ]
 
     def has_add_permission(self, request):
         return False

@@ -200,3 +200,52 @@ class WorkbookImport(models.Model):
     @property
     def is_importing(self) -> bool:
         return self.state in {self.State.IMPORT_QUEUED, self.State.IMPORTING}
+
+
+class ListExport(models.Model):
+    """A list's Excel download too big to make in the request (more than ``EXPORT_BACKGROUND_ROWS`` rows),
+    made by the background worker from the list's own view and query string, with how far it has got, so
+    the page can show progress and then offer the file, to the person who asked for it only.
+
+    The file waits in the private storage under ``file`` (see reporting.exports); records and files older
+    than a day are cleared away."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Writing the rows"
+        DONE = "done", "Ready"
+        FAILED = "failed", "Failed"
+
+    UNFINISHED = (State.QUEUED, State.RUNNING)
+
+    view = models.CharField(max_length=200, help_text="The list's view, as a dotted path.")
+    path = models.CharField(max_length=200, help_text="The list's address.")
+    query = models.TextField(blank=True, help_text="The list's filters and sort, as its query string.")
+    title = models.CharField(max_length=200, blank=True)
+    filename = models.CharField(max_length=200)
+    rows = models.PositiveIntegerField(
+        default=0, help_text="How many rows were counted when it was asked for."
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    step = models.CharField(max_length=200, blank=True, help_text="What it is doing now, in words.")
+    file = models.CharField(
+        max_length=200, blank=True, editable=False, help_text="The workbook's name in the private storage."
+    )
+    size = models.PositiveBigIntegerField(null=True, blank=True, editable=False, help_text="In bytes.")
+    error = models.TextField(blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["requested_by", "state"], name="listexport_user_state")]
+
+    def __str__(self):
+        return f"{self.filename} – {self.get_state_display()}"
+
+    @property
+    def is_unfinished(self) -> bool:
+        return self.state in self.UNFINISHED

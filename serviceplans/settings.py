@@ -21,6 +21,7 @@ laptop's (``make run`` sets it; the test suite loads ``serviceplans.settings_tes
 - ``REPORT_RENDERS_PER_USER``: background PDFs one person may have waiting or running at once (3).
 - ``SITE_URL``: the address people reach the service at, for links in reminder e-mails.
 - ``IMPORT_MAX_BYTES``, ``IMPORT_MAX_ROWS``: limits on uploaded plan workbooks (10 MB, 20,000 rows).
+- ``EXPORT_BACKGROUND_ROWS``: a list's Excel download with more rows is made by the worker (10,000).
 - ``PRIVATE_STORAGE_*``, ``CONN_MAX_AGE``, ``DATABASE_POOL*``: see "Several servers, one service" below.
 - ``SIGN_IN_FAILURE_LIMIT``, ``SIGN_IN_LOCKOUT_MINUTES``, ``TRUSTED_PROXY_COUNT``, ``PASSWORD_RESET_PER_ADDRESS``,
   ``PASSWORD_RESET_PER_EMAIL``, ``SESSION_IDLE_MINUTES``: sign-in protection (see its block at the end).
@@ -265,6 +266,10 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Limits on uploaded plan workbooks: bigger files are refused with a clear message, never half-read.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
+
+# A list's Excel download of more rows than this is made by the background worker while a page shows its
+# progress, then offered to whoever asked for it (serviceplans/downloads.py); up to it, it streams at once.
+EXPORT_BACKGROUND_ROWS = env.int("EXPORT_BACKGROUND_ROWS", default=10_000)
 
 # --- Several servers, one service (issue 13) -------------------------------------------------------------
 # Nothing a later request needs is kept on one server's disk: uploaded workbooks waiting between preview and

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("actions.home_urls")),  # the home page: My updates
     path("plans/", include("plans.urls")),
     path("workbooks/", include("reporting.workbook.urls")),
+    path("downloads/", include("reporting.exports.urls")),  # big list downloads, made in the background
     path("accounts/password_reset/", LimitedPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("tasks/", include("actions.urls")),

@@ -134,7 +134,9 @@ def test_the_daily_command_clears_old_uploads(team_client, private_storage_folde
     WorkbookImport.objects.update(created_at=timezone.now() - timedelta(days=2))
     out = io.StringIO()
     call_command("clear_private_files", stdout=out)
-    assert out.getvalue().strip() == "Deleted 1 old upload(s), 0 old background PDF(s) and 0 old kept PDF(s)."
+    assert out.getvalue().strip() == (
+        "Deleted 1 old upload(s), 0 old background PDF(s), 0 old kept PDF(s) and 0 old download(s)."
+    )
     assert not WorkbookImport.objects.exists()
     assert list((private_storage_folder / holding.FOLDER).iterdir()) == []
 
