@@ -184,18 +184,19 @@ def return_members(
     quarter: ReportingPeriod, periods: Iterable[ReportingPeriod] | None = None
 ) -> list[ReportingPeriod]:
     """The periods whose task updates and indicator values make up the return for ``quarter``: the quarter
-    itself, and the months, half-year and year ending in it that have been opened (a period still scheduled
-    owes nothing yet). From ``periods`` when they are given (no query), else one query."""
+    itself, and the months, half-year and year ending in it, each once it has been opened (a period still
+    scheduled owes nothing yet: October's value is owed once October is opened, in the return for the quarter
+    that is still running). From ``periods`` when they are given (no query), else one query."""
     if periods is None:
         periods = ReportingPeriod.objects.filter(
             end_date__gte=quarter.start_date, end_date__lte=quarter.end_date
         ).exclude(state=ReportingPeriod.State.SCHEDULED)
     members = [
         p
-        for p in periods
-        if p.pk != quarter.pk and in_return(p, quarter) and p.state != ReportingPeriod.State.SCHEDULED
+        for p in [quarter, *(p for p in periods if p.pk != quarter.pk)]
+        if in_return(p, quarter) and p.state != ReportingPeriod.State.SCHEDULED
     ]
-    return sorted([quarter, *members], key=lambda p: (p.start_date, p.end_date))
+    return sorted(members, key=lambda p: (p.start_date, p.end_date))
 
 
 def return_quarter(period: ReportingPeriod, periods: Iterable[ReportingPeriod] | None = None):

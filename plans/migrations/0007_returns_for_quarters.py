@@ -5,7 +5,8 @@ Q2, H2 and the year into Q4, a month into its quarter).
 Where the officer has a return for that quarter already, the one further along is kept (approved, then
 submitted, then sent back, then not submitted), the officer's reasons for gaps and the managers' comments
 of both are kept (each marked with its period when both have one), and the folded return's history moves to
-the quarter's return, so no step is lost."""
+the quarter's return, so no step is lost. A quarter that was never scheduled, while a month, half-year or
+year ending in it was, is scheduled now, so every period has the return it belongs to."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -50,7 +51,20 @@ def _quarter_for(apps, period):
     return row
 
 
+def schedule_missing_quarters(apps) -> None:
+    """Every month, half-year and year has its quarter, for its return to be made in: a quarter never
+    scheduled is added, in the state of the half-year or year ending with it (else of the month)."""
+    reporting_period = apps.get_model("plans", "ReportingPeriod")
+    order = {"year": 0, "half": 1, "month": 2}
+    others = sorted(
+        reporting_period.objects.exclude(kind="quarter"), key=lambda p: (order.get(p.kind, 3), p.start_date)
+    )
+    for period in others:
+        _quarter_for(apps, period)
+
+
 def fold_returns_into_quarters(apps, schema_editor):
+    schedule_missing_quarters(apps)
     return_model = apps.get_model("plans", "Return")
     history = apps.get_model("plans", "HistoricalReturn")
     for folded in list(
