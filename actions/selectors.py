@@ -152,6 +152,8 @@ class ReturnRow:
     #: the periods whose updates and values the return holds (the quarter, and the months, half-year and
     #: year ending in it): see :func:`plans.selectors.return_members`
     members: list[ReportingPeriod] = field(default_factory=list)
+    #: the kinds of period something is owed for in this return ("quarter", "half", "month", "year")
+    kinds: frozenset[str] = frozenset()
 
     @property
     def state(self) -> str:
@@ -172,7 +174,9 @@ class ReturnRow:
     @property
     def title(self) -> str:
         """“Return for 2026/27 Q2 (July to September 2026), includes the half-year update to 30 September”."""
-        return return_title(self.period.period, includes=[p.period for p in self.members])
+        return return_title(
+            self.period.period, includes=[p.period for p in self.members if p.kind in self.kinds]
+        )
 
     @property
     def months(self) -> str:
@@ -186,11 +190,14 @@ class ReturnRow:
 
 
 def done_words(tasks_done: int, tasks_due: int, values_done: int, values_due: int) -> str:
-    """“1 of 2 task updates, 3 of 4 values”: a return's count, the same on every page and in reminders."""
-    words = f"{tasks_done} of {tasks_due} task update{'' if tasks_due == 1 else 's'}"
+    """“1 of 2 task updates, 3 of 4 values”: a return's count, the same on every page and in reminders (a
+    part with nothing due is left out)."""
+    words = []
+    if tasks_due or not values_due:
+        words.append(f"{tasks_done} of {tasks_due} task update{'' if tasks_due == 1 else 's'}")
     if values_due:
-        words += f", {values_done} of {values_due} value{'' if values_due == 1 else 's'}"
-    return words
+        words.append(f"{values_done} of {values_due} value{'' if values_due == 1 else 's'}")
+    return ", ".join(words)
 
 
 def _covers(first_year: int, years: int, financial_year: int) -> bool:
@@ -226,6 +233,7 @@ def returns_for_period(
     member_ids = [pk for pks in kinds.values() for pk in pks]
     rows: dict[int, ReturnRow] = {}
     counts: dict[int, list[int]] = {}
+    owed: dict[int, set[str]] = {}  # officer → the kinds of period they owe something for
 
     def scoped(queryset):
         if officer_ids is not None:
@@ -246,13 +254,18 @@ def returns_for_period(
         ).annotate(
             done=Exists(ProgressUpdate.objects.filter(task=OuterRef("task_id"), period_id__in=member_ids))
         )
-        for officer_id, first_year, years, done in links.values_list(
-            "officer_id", "task__plan__first_year", "task__plan__years", "done"
+        for officer_id, first_year, years, frequency, done in links.values_list(
+            "officer_id",
+            "task__plan__first_year",
+            "task__plan__years",
+            "task__plan__reporting_frequency",
+            "done",
         ):
             if _covers(first_year, years, year):
                 tally = counts.setdefault(officer_id, [0, 0, 0, 0])
                 tally[0] += 1
                 tally[1] += bool(done)
+                owed.setdefault(officer_id, set()).add(period_kind_for(frequency))
     value_frequencies = {frequency_for(kind): len(pks) for kind, pks in kinds.items()}
     entered = (
         IndicatorValue.objects.filter(indicator=OuterRef("indicator_id"), period_id__in=member_ids)
@@ -282,6 +295,7 @@ def returns_for_period(
             due = value_frequencies[frequency]  # a monthly indicator owes one value for each month opened
             tally[2] += due
             tally[3] += min(done, due)
+            owed.setdefault(officer_id, set()).add(period_kind_for(frequency))
     if not counts:
         return []
     officers = Officer.objects.filter(pk__in=counts).select_related("unit", "user")
@@ -302,6 +316,7 @@ def returns_for_period(
             values_due,
             values_done,
             members=members,
+            kinds=frozenset(owed.get(officer.pk, ())),
         )
     return sorted(
         rows.values(), key=lambda r: (r.officer.unit.name if r.officer.unit else "", r.officer.name)
@@ -350,11 +365,19 @@ def signoff_periods() -> tuple[list[ReportingPeriod], list[ReportingPeriod]]:
     return [p for p in opened if p.kind == "quarter"], opened
 
 
-def return_versions(officer_ids: Iterable[int], period_ids: Iterable[int] | None = None) -> QuerySet:
-    """Every saved version of these officers' returns (sign-off steps), with who saved it."""
+def return_versions(
+    officer_ids: Iterable[int],
+    period_ids: Iterable[int] | None = None,
+    *,
+    quarter_ends: Iterable[date] | None = None,
+) -> QuerySet:
+    """Every saved version of these officers' returns (sign-off steps), with who saved it: for the periods
+    ``period_ids``, or the quarters ending on ``quarter_ends``, when given."""
     queryset = Return.history.filter(officer_id__in=list(officer_ids))
     if period_ids is not None:
         queryset = queryset.filter(period_id__in=list(period_ids))
+    if quarter_ends is not None:
+        queryset = queryset.filter(period__end_date__in=list(quarter_ends))
     return queryset.select_related("history_user", "period", "officer").order_by("history_date", "history_id")
 
 

@@ -17,7 +17,7 @@ from plans.rules import IllegalTransition, return_decision_allowed
 from plans.selectors import return_members, return_quarter, unit_tree
 from serviceplans.downloads import ListDownloadMixin
 from serviceplans.history import history_entries
-from serviceplans.periods import return_title
+from serviceplans.periods import return_period, return_title
 from serviceplans.permissions import can_see_signoff, nearest_manager_id
 from serviceplans.xlsx import DATE, DATETIME, NUMBER, STATUS, Column
 
@@ -91,16 +91,18 @@ def return_step_name(record) -> str | None:
 
 def task_history(task) -> list:
     """The task's audit trail: changes to the task, its updates, and its officers' returns (submitted,
-    approved, sent back) in the periods it was reported in."""
+    approved, sent back) holding the periods it was reported in (a half-year's update is in the return for
+    the quarter ending with it)."""
     task_records, update_records = task_history_records(task)
     periods = {record.period.pk: record.period.label for record in update_records}
+    quarter_ends = {return_period(record.period.period).end for record in update_records}
     officer_ids = [link.officer_id for link in task.task_officers.all()]
     labels = {
         "Task": lambda r: "Task",
         "Update": lambda r: f"Update, {periods.get(r.period_id, '')}",
         "Return": lambda r: f"{r.officer.name}'s return, {r.period.label}",
     }
-    returns = return_versions(officer_ids, periods) if periods and officer_ids else []
+    returns = return_versions(officer_ids, quarter_ends=quarter_ends) if periods and officer_ids else []
     entries = (
         history_entries(task_records, what=labels["Task"])
         + history_entries(update_records, what=labels["Update"])
@@ -484,7 +486,12 @@ def officer_return(officer: Officer, period: ReportingPeriod) -> dict:
         "officer": officer,
         "period": period,
         "members": members,
-        "title": return_title(period.period, includes=[p.period for p in members]),
+        "title": return_title(
+            period.period,
+            includes=sorted(
+                {item.period.period for item, _expected in tasks} | {line.period.period for line in values}
+            ),
+        ),
         "row": rows[0] if rows else None,
         "tasks": tasks,
         "values": values,
@@ -690,7 +697,13 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
             "inline_rows": self.inline_rows,
             "states": Return.State,
             "unit_value": form["unit"].value() or "",
-            "title": return_title(period.period, includes=[p.period for p in members]) if period else "",
+            "title": return_title(
+                period.period,
+                includes=[p.period for p in members if any(p.kind in row.kinds for row in rows)],
+                noun="Returns",
+            )
+            if period
+            else "",
         }
 
 

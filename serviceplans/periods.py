@@ -586,11 +586,13 @@ def return_period(period: Period) -> Period:
     return Period.containing(period.end, PeriodKind.QUARTER)
 
 
-def return_title(quarter: Period, *, includes: list[Period] | tuple[Period, ...] = ()) -> str:
+def return_title(
+    quarter: Period, *, includes: list[Period] | tuple[Period, ...] = (), noun: str = "Return"
+) -> str:
     """A return named by its quarter and months: ``Return for 2026/27 Q2 (July to September 2026)``, and,
     when ``includes`` holds a half-year or the year, ``, includes the half-year update to 30 September``."""
     end = quarter.end
-    title = f"Return for {quarter.label} ({return_months(quarter)})"
+    title = f"{noun} for {quarter.label} ({return_months(quarter)})"
     longer = [p for p in includes if p.kind in (PeriodKind.HALF, PeriodKind.YEAR)]
     if longer:
         words = " and ".join(

@@ -181,3 +181,13 @@ def test_the_sign_off_page_offers_quarters_and_counts_the_whole_return(client, c
     assert alison.done_words == "1 of 2 task updates, 3 of 4 values"
     response = client.get(reverse("actions:return-list"), {"period": council["h1"].pk})
     assert response.context["period"] == council["q2"]  # not offered: the default quarter instead
+
+
+def test_a_half_year_updates_history_shows_the_quarters_return(council):
+    from actions.selectors import task_for_page
+    from actions.views import task_history
+
+    ProgressUpdateFactory(task=council["half_task"], period=council["h1"])
+    return_submit(officer=council["manager"], period=council["q2"], user=None)
+    history = task_history(task_for_page().get(pk=council["half_task"].pk))
+    assert any(entry.what == "Alison Hardy's return, 2026/27 Q2" for entry in history)
