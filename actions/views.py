@@ -254,6 +254,7 @@ class MyUpdatesView(LoginRequiredMixin, TemplateView):
             for member in row.members
         }
         task_periods = [p for p in periods if p.state == ReportingPeriod.State.OPEN]
+        periods_due = [p for p in task_periods if any(r.period == p for r in returns)]
         return super().get_context_data(**kwargs) | {
             "sign_off": sign_off,
             "locked_period_ids": locked,
@@ -263,7 +264,9 @@ class MyUpdatesView(LoginRequiredMixin, TemplateView):
             "to_do": [r for r in returns if r.update is None],
             "done": [r for r in returns if r.update is not None],
             "periods": quarters,
-            "periods_due": [p for p in task_periods if any(r.period == p for r in returns)],
+            "periods_due": periods_due,
+            # the deadline of each return holding task updates (a half-year's are due with its quarter's)
+            "returns_due": [q for q in quarters if any(p in members[q.pk] for p in periods_due)],
             "values_to_do": [v for v in values if v.value is None],
             "values_done": [v for v in values if v.value is not None],
             "values_total": len(values),
