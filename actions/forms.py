@@ -83,7 +83,7 @@ class ProgressUpdateForm(GovukForm):
 class SignoffFilterForm(forms.Form):
     """Which period and unit the sign-off page shows: a plain GET form, so it works without JavaScript."""
 
-    period = forms.ChoiceField(label="Period", required=False)
+    period = forms.ChoiceField(label="Quarter", required=False)  # returns are made for quarters
     unit = forms.CharField(
         label="Part of the council",
         required=False,

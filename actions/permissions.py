@@ -14,5 +14,5 @@ def can_update_task(actor: Actor, task, period: ReportingPeriod) -> bool:
     ``task.section`` / ``task.plan`` read already."""
     officer_ids = {link.officer_id for link in task.task_officers.all()}
     return period_is_open_to(actor, period) and responsible_for(
-        actor, officer_ids=officer_ids, unit_id=task_unit_id(task), period_id=period.pk
+        actor, officer_ids=officer_ids, unit_id=task_unit_id(task), period_end=period.end_date
     )

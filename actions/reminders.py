@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from plans.models import Officer, ReportingPeriod
-from plans.selectors import unit_tree
+from plans.selectors import return_members, unit_tree
 from serviceplans.permissions import nearest_manager_id
 
 from .models import ReminderSent
@@ -73,9 +73,17 @@ def _message(template: str, subject: str, to: str, context: dict) -> EmailMultiA
 
 
 def _due_rows(today: date) -> list[ReturnRow]:
-    periods = ReportingPeriod.objects.filter(state=ReportingPeriod.State.OPEN, kind__in=["quarter", "half"])
+    """The returns owed in open quarters (a return holds the months, half-year and year ending in its
+    quarter: ``plans.selectors.return_members``), not yet submitted."""
+    opened = list(
+        ReportingPeriod.objects.exclude(state=ReportingPeriod.State.SCHEDULED).order_by("start_date")
+    )
+    quarters = [p for p in opened if p.kind == "quarter" and p.state == ReportingPeriod.State.OPEN]
     return [
-        row for period in periods.order_by("start_date") for row in returns_for_period(period) if row.is_due
+        row
+        for quarter in quarters
+        for row in returns_for_period(quarter, members=return_members(quarter, opened))
+        if row.is_due
     ]
 
 
@@ -114,7 +122,7 @@ def reminders_send(*, today: date) -> ReminderSummary:
         overdue = [r for r in officer_rows if _is_overdue(r, today)]
         due = [r for r in officer_rows if not _is_overdue(r, today)]
         for row in officer_rows:
-            row.link = _link(reverse("actions:bulk-update", args=[row.period.pk]))
+            row.link = _link(reverse("actions:return-submit", args=[row.period.pk, officer.pk]))
         subject = (
             f"Overdue: your {_returns_for(overdue)}"
             if overdue

@@ -1,14 +1,16 @@
 """Reads for tasks and their updates, with every join they need."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import (
     BooleanField,
     Case,
     CharField,
+    Count,
     Exists,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -23,8 +25,8 @@ from django.db.models.lookups import Exact
 from indicators.models import IndicatorOfficer, IndicatorValue
 from plans.models import Officer, OrganisationUnit, Plan, ReportingPeriod, Return
 from plans.rules import return_is_due
-from plans.selectors import open_periods_in_plan
-from serviceplans.periods import frequency_for, period_kind_for
+from plans.selectors import open_periods_in_plan, return_members
+from serviceplans.periods import frequency_for, period_kind_for, return_months, return_title
 
 from .models import ProgressUpdate, Task, TaskOfficer
 from .rules import FINISHED_STATUSES
@@ -153,6 +155,11 @@ class ReturnRow:
     tasks_done: int = 0
     values_due: int = 0
     values_done: int = 0
+    #: the periods whose updates and values the return holds (the quarter, and the months, half-year and
+    #: year ending in it): see :func:`plans.selectors.return_members`
+    members: list[ReportingPeriod] = field(default_factory=list)
+    #: the kinds of period something is owed for in this return ("quarter", "half", "month", "year")
+    kinds: frozenset[str] = frozenset()
 
     @property
     def state(self) -> str:
@@ -170,6 +177,34 @@ class ReturnRow:
     def is_due(self) -> bool:
         return return_is_due(self.record.state if self.record else None)
 
+    @property
+    def title(self) -> str:
+        """“Return for 2026/27 Q2 (July to September 2026), includes the half-year update to 30 September”."""
+        return return_title(
+            self.period.period, includes=[p.period for p in self.members if p.kind in self.kinds]
+        )
+
+    @property
+    def months(self) -> str:
+        """“July to September 2026”."""
+        return return_months(self.period.period)
+
+    @property
+    def done_words(self) -> str:
+        """What is done, in one phrase every page uses: “1 of 2 task updates, 3 of 4 values”."""
+        return done_words(self.tasks_done, self.tasks_due, self.values_done, self.values_due)
+
+
+def done_words(tasks_done: int, tasks_due: int, values_done: int, values_due: int) -> str:
+    """“1 of 2 task updates, 3 of 4 values”: a return's count, the same on every page and in reminders (a
+    part with nothing due is left out)."""
+    words = []
+    if tasks_due or not values_due:
+        words.append(f"{tasks_done} of {tasks_due} task update{'' if tasks_due == 1 else 's'}")
+    if values_due:
+        words.append(f"{values_done} of {values_due} value{'' if values_due == 1 else 's'}")
+    return ", ".join(words)
+
 
 def _covers(first_year: int, years: int, financial_year: int) -> bool:
     return first_year <= financial_year < first_year + years
@@ -180,15 +215,31 @@ def returns_for_period(
     *,
     officer_ids: Iterable[int] | None = None,
     unit_ids: Iterable[int] | None = None,
+    members: list[ReportingPeriod] | None = None,
 ) -> list[ReturnRow]:
-    """Every officer who owes a return in ``period`` (tasks in approved or published plans reported at the
-    period's frequency, and indicators collected at it), optionally only ``officer_ids`` or officers of
-    ``unit_ids``, with how many updates and values they have made and their return's sign-off.
+    """Every officer who owes a return for the quarter ``period``, optionally only ``officer_ids`` or officers
+    of ``unit_ids``, with how many updates and values they have made and their return's sign-off.
 
-    Four queries, however many officers: task links, indicator links, officers, returns."""
+    Returns are made for quarters (:func:`serviceplans.periods.return_period`): the return holds the task
+    updates and indicator values of every period in it (:func:`plans.selectors.return_members`, given as
+    ``members`` when the caller has read them): the quarter's update of quarterly plans' tasks, the
+    half-year's of half-yearly plans' (in Q2 and Q4), and the values of indicators collected by the month,
+    quarter, half-year or year for the periods ending in the quarter, in approved or published plans. Any
+    other kind of period has no returns.
+
+    Four queries, however many officers (five without ``members``): task links, indicator links, officers,
+    returns."""
+    if period.kind != "quarter":
+        return []
+    members = return_members(period) if members is None else members
     year = period.financial_year
+    kinds: dict[str, list[int]] = {}
+    for member in members:
+        kinds.setdefault(member.kind, []).append(member.pk)
+    member_ids = [pk for pks in kinds.values() for pk in pks]
     rows: dict[int, ReturnRow] = {}
     counts: dict[int, list[int]] = {}
+    owed: dict[int, set[str]] = {}  # officer → the kinds of period they owe something for
 
     def scoped(queryset):
         if officer_ids is not None:
@@ -197,39 +248,60 @@ def returns_for_period(
             queryset = queryset.filter(officer__unit_id__in=list(unit_ids))
         return queryset.filter(officer__active=True)
 
-    frequency = frequency_for(period.kind) if period.kind in ("quarter", "half") else None
-    if frequency is not None:
+    task_frequencies = [frequency_for(kind) for kind in kinds if kind in ("quarter", "half")]
+    if task_frequencies:
         links = scoped(
             TaskOfficer.objects.filter(
                 task__plan__status__in=REPORTING_PLAN_STATUSES,
-                task__plan__reporting_frequency=frequency,
+                task__plan__reporting_frequency__in=task_frequencies,
                 task__plan__first_year__lte=year,
                 task__plan__first_year__gt=year - 3,
             )
-        ).annotate(done=Exists(ProgressUpdate.objects.filter(task=OuterRef("task_id"), period=period)))
-        for officer_id, first_year, years, done in links.values_list(
-            "officer_id", "task__plan__first_year", "task__plan__years", "done"
+        ).annotate(
+            done=Exists(ProgressUpdate.objects.filter(task=OuterRef("task_id"), period_id__in=member_ids))
+        )
+        for officer_id, first_year, years, frequency, done in links.values_list(
+            "officer_id",
+            "task__plan__first_year",
+            "task__plan__years",
+            "task__plan__reporting_frequency",
+            "done",
         ):
             if _covers(first_year, years, year):
                 tally = counts.setdefault(officer_id, [0, 0, 0, 0])
                 tally[0] += 1
                 tally[1] += bool(done)
+                owed.setdefault(officer_id, set()).add(period_kind_for(frequency))
+    value_frequencies = {frequency_for(kind): len(pks) for kind, pks in kinds.items()}
+    entered = (
+        IndicatorValue.objects.filter(indicator=OuterRef("indicator_id"), period_id__in=member_ids)
+        .order_by()
+        .values("indicator")
+        .annotate(number=Count("pk"))
+        .values("number")
+    )
     values = scoped(
         IndicatorOfficer.objects.filter(
             indicator__plan__status__in=REPORTING_PLAN_STATUSES,
-            indicator__collection_frequency=frequency_for(period.kind),
+            indicator__collection_frequency__in=list(value_frequencies),
             indicator__data_only=False,
             indicator__plan__first_year__lte=year,
             indicator__plan__first_year__gt=year - 3,
         )
-    ).annotate(done=Exists(IndicatorValue.objects.filter(indicator=OuterRef("indicator_id"), period=period)))
-    for officer_id, first_year, years, done in values.values_list(
-        "officer_id", "indicator__plan__first_year", "indicator__plan__years", "done"
+    ).annotate(done=Coalesce(Subquery(entered, output_field=IntegerField()), 0))
+    for officer_id, first_year, years, frequency, done in values.values_list(
+        "officer_id",
+        "indicator__plan__first_year",
+        "indicator__plan__years",
+        "indicator__collection_frequency",
+        "done",
     ):
         if _covers(first_year, years, year):
             tally = counts.setdefault(officer_id, [0, 0, 0, 0])
-            tally[2] += 1
-            tally[3] += bool(done)
+            due = value_frequencies[frequency]  # a monthly indicator owes one value for each month opened
+            tally[2] += due
+            tally[3] += min(done, due)
+            owed.setdefault(officer_id, set()).add(period_kind_for(frequency))
     if not counts:
         return []
     officers = Officer.objects.filter(pk__in=counts).select_related("unit", "user")
@@ -242,7 +314,15 @@ def returns_for_period(
     for officer in officers:
         tasks_due, tasks_done, values_due, values_done = counts[officer.pk]
         rows[officer.pk] = ReturnRow(
-            officer, period, records.get(officer.pk), tasks_due, tasks_done, values_due, values_done
+            officer,
+            period,
+            records.get(officer.pk),
+            tasks_due,
+            tasks_done,
+            values_due,
+            values_done,
+            members=members,
+            kinds=frozenset(owed.get(officer.pk, ())),
         )
     return sorted(
         rows.values(), key=lambda r: (r.officer.unit.name if r.officer.unit else "", r.officer.name)
@@ -280,20 +360,30 @@ def signoff_by_unit(rows: list[ReturnRow]) -> list[UnitSignoff]:
     )
 
 
-def signoff_periods() -> list[ReportingPeriod]:
-    """Periods a return can be made for (quarters and half-years that have been opened), latest first."""
-    return list(
-        ReportingPeriod.objects.filter(kind__in=["quarter", "half"])
-        .exclude(state=ReportingPeriod.State.SCHEDULED)
-        .order_by("-start_date", "end_date")
+def signoff_periods() -> tuple[list[ReportingPeriod], list[ReportingPeriod]]:
+    """The quarters a return can be made for (those that have been opened), latest first, and every opened
+    period (to find each return's members without another query)."""
+    opened = list(
+        ReportingPeriod.objects.exclude(state=ReportingPeriod.State.SCHEDULED).order_by(
+            "-start_date", "end_date"
+        )
     )
+    return [p for p in opened if p.kind == "quarter"], opened
 
 
-def return_versions(officer_ids: Iterable[int], period_ids: Iterable[int] | None = None) -> QuerySet:
-    """Every saved version of these officers' returns (sign-off steps), with who saved it."""
+def return_versions(
+    officer_ids: Iterable[int],
+    period_ids: Iterable[int] | None = None,
+    *,
+    quarter_ends: Iterable[date] | None = None,
+) -> QuerySet:
+    """Every saved version of these officers' returns (sign-off steps), with who saved it: for the periods
+    ``period_ids``, or the quarters ending on ``quarter_ends``, when given."""
     queryset = Return.history.filter(officer_id__in=list(officer_ids))
     if period_ids is not None:
         queryset = queryset.filter(period_id__in=list(period_ids))
+    if quarter_ends is not None:
+        queryset = queryset.filter(period__end_date__in=list(quarter_ends))
     return queryset.select_related("history_user", "period", "officer").order_by("history_date", "history_id")
 
 

@@ -9,6 +9,7 @@ from plans.rules import (
     PeriodNotForThis,
     PeriodPublished,
     return_decision_check,
+    return_period_check,
     return_step_check,
 )
 from serviceplans.versioning import SaveConflict, versioned_save
@@ -101,7 +102,9 @@ def return_submit(*, officer: Officer, period: ReportingPeriod, user, gaps_reaso
     that was sent back can be submitted again. Missing updates do not stop it: the manager sees how many
     are missing, with ``gaps_reason`` (the officer's reason for them, asked for on the check page), and
     decides. Once submitted, the officer's own tasks and values for the period are
-    read-only to them until it is sent back."""
+    read-only to them until it is sent back. Returns are made for quarters only
+    (:func:`plans.rules.return_period_check`)."""
+    return_period_check(period.kind, period.label)
     if period.state != ReportingPeriod.State.OPEN:
         raise IllegalTransition(f"Returns for {period.label} cannot be submitted: the period is not open.")
     record = Return.objects.select_for_update().filter(officer=officer, period=period).first()

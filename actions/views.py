@@ -16,9 +16,10 @@ from indicators.selectors import my_value_returns, return_values
 from plans.models import CouncilSettings, Officer, Plan, ReportingPeriod, Return
 from plans.permissions import can_decide_return, can_submit_return, request_actor
 from plans.rules import IllegalTransition, return_decision_allowed
-from plans.selectors import unit_tree
+from plans.selectors import return_members, return_quarter, unit_tree
 from serviceplans.downloads import ListDownloadMixin
 from serviceplans.history import history_entries
+from serviceplans.periods import return_period, return_title
 from serviceplans.permissions import can_see_signoff, nearest_manager_id
 from serviceplans.xlsx import DATE, DATETIME, NUMBER, STATUS, Column
 
@@ -30,6 +31,7 @@ from .progress import task_expected_percent, update_progress
 from .rules import StatusThresholds
 from .selectors import (
     RETURN_STATES,
+    done_words,
     my_task_returns,
     periods_for_returns,
     return_versions,
@@ -91,16 +93,18 @@ def return_step_name(record) -> str | None:
 
 def task_history(task) -> list:
     """The task's audit trail: changes to the task, its updates, and its officers' returns (submitted,
-    approved, sent back) in the periods it was reported in."""
+    approved, sent back) holding the periods it was reported in (a half-year's update is in the return for
+    the quarter ending with it)."""
     task_records, update_records = task_history_records(task)
     periods = {record.period.pk: record.period.label for record in update_records}
+    quarter_ends = {return_period(record.period.period).end for record in update_records}
     officer_ids = [link.officer_id for link in task.task_officers.all()]
     labels = {
         "Task": lambda r: "Task",
         "Update": lambda r: f"Update, {periods.get(r.period_id, '')}",
         "Return": lambda r: f"{r.officer.name}'s return, {r.period.label}",
     }
-    returns = return_versions(officer_ids, periods) if periods and officer_ids else []
+    returns = return_versions(officer_ids, quarter_ends=quarter_ends) if periods and officer_ids else []
     entries = (
         history_entries(task_records, what=labels["Task"])
         + history_entries(update_records, what=labels["Update"])
@@ -226,33 +230,55 @@ class MyUpdatesView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         actor = request_actor(self.request)
-        open_periods = list(
-            ReportingPeriod.objects.filter(state=ReportingPeriod.State.OPEN).order_by("start_date")
+        every_period = list(ReportingPeriod.objects.order_by("start_date", "end_date"))
+        open_periods = [p for p in every_period if p.state == ReportingPeriod.State.OPEN]
+        # One return a quarter: each open period's updates and values belong to the quarter holding its last
+        # day, and the page lists exactly what those returns hold, so its counts and theirs agree.
+        quarters = sorted(
+            {q.pk: q for p in open_periods if (q := return_quarter(p, every_period)) is not None}.values(),
+            key=lambda q: q.start_date,
         )
-        periods = [p for p in open_periods if p.kind in ("quarter", "half")]
+        members = {q.pk: return_members(q, every_period) for q in quarters}
+        periods = sorted({p.pk: p for q in quarters for p in members[q.pk]}.values(), key=period_order)
         returns = my_task_returns(actor.acting_for, periods)
-        values = my_value_returns(actor.acting_for, open_periods)
+        values = my_value_returns(actor.acting_for, periods)
         sign_off = [
-            row for period in periods for row in returns_for_period(period, officer_ids=actor.acting_for)
+            row
+            for q in quarters
+            for row in returns_for_period(q, officer_ids=actor.acting_for, members=members[q.pk])
         ]
         for row in sign_off:
             row.can_submit = row.is_due and can_submit_return(actor, row.officer.pk, row.period)
-        locked = {row.period.pk for row in sign_off if row.officer.pk == actor.officer_id and not row.is_due}
+        locked = {
+            member.pk
+            for row in sign_off
+            if row.officer.pk == actor.officer_id and not row.is_due
+            for member in row.members
+        }
+        task_periods = [p for p in periods if p.state == ReportingPeriod.State.OPEN]
+        periods_due = [p for p in task_periods if any(r.period == p for r in returns)]
         return super().get_context_data(**kwargs) | {
             "sign_off": sign_off,
             "locked_period_ids": locked,
+            "open_period_ids": {p.pk for p in open_periods},
             "my_officer_id": actor.officer_id,
             "returns": returns,
             "to_do": [r for r in returns if r.update is None],
             "done": [r for r in returns if r.update is not None],
-            "periods": periods,
-            "periods_due": [p for p in periods if any(r.period == p for r in returns)],
+            "periods": quarters,
+            "periods_due": periods_due,
+            # the deadline of each return holding task updates (a half-year's are due with its quarter's)
+            "returns_due": [q for q in quarters if any(p in members[q.pk] for p in periods_due)],
             "values_to_do": [v for v in values if v.value is None],
             "values_done": [v for v in values if v.value is not None],
             "values_total": len(values),
             "is_officer": actor.officer_id is not None,
             "extra_sections": my_updates_sections(actor, periods),  # e.g. risk reviews (actions.hooks)
         }
+
+
+def period_order(period: ReportingPeriod) -> tuple:
+    return (period.start_date, period.end_date)
 
 
 class BulkUpdateView(LoginRequiredMixin, TemplateView):
@@ -449,25 +475,37 @@ class TaskListView(LoginRequiredMixin, ListDownloadMixin, SingleTableMixin, Filt
 
 
 def officer_return(officer: Officer, period: ReportingPeriod) -> dict:
-    """Everything in ``officer``'s return for ``period``: its sign-off row, each task update with the
-    progress expected and last period's update, and each value with its judgement and the reason."""
-    rows = returns_for_period(period, officer_ids=[officer.pk])
+    """Everything in ``officer``'s return for the quarter ``period`` (and the months, half-year and year
+    ending in it): its sign-off row, each task update with the progress expected and last period's update,
+    and each value with its judgement and the reason."""
+    members = return_members(period)
+    rows = returns_for_period(period, officer_ids=[officer.pk], members=members)
     tasks = [
-        (item, task_expected_percent(item.task, period.end_date))
-        for item in my_task_returns(frozenset({officer.pk}), [period])
+        (item, task_expected_percent(item.task, item.period.end_date))
+        for item in my_task_returns(frozenset({officer.pk}), members)
     ]
-    values = return_values(frozenset({officer.pk}), period)
+    values = return_values(frozenset({officer.pk}), members)
     missing_tasks = [item for item, _expected in tasks if item.update is None]
     missing_values = [line for line in values if line.value is None]
     return {
         "officer": officer,
         "period": period,
+        "members": members,
+        "title": return_title(
+            period.period,
+            includes=sorted(
+                {item.period.period for item, _expected in tasks} | {line.period.period for line in values}
+            ),
+        ),
         "row": rows[0] if rows else None,
         "tasks": tasks,
         "values": values,
         "missing_tasks": missing_tasks,
         "missing_values": missing_values,
         "missing": len(missing_tasks) + len(missing_values),
+        "done": done_words(
+            len(tasks) - len(missing_tasks), len(tasks), len(values) - len(missing_values), len(values)
+        ),
     }
 
 
@@ -480,6 +518,15 @@ class ReturnAccessMixin(LoginRequiredMixin):
             return self.handle_no_permission()
         self.period = get_object_or_404(ReportingPeriod, pk=kwargs["period_pk"])
         self.officer = get_object_or_404(Officer.objects.select_related("unit"), pk=kwargs["officer_pk"])
+        if (
+            self.period.kind != "quarter"
+        ):  # returns are made for quarters: a month's or half's is its quarter's
+            quarter = return_quarter(self.period)
+            if quarter is None:
+                raise Http404("Returns are made for quarters, and this period's quarter is not scheduled.")
+            return redirect(
+                request.resolver_match.view_name, period_pk=quarter.pk, officer_pk=self.officer.pk
+            )
         self.actor = request_actor(request)
         if not (
             self.actor.runs_everything
@@ -601,7 +648,7 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
         """The filter form, the period chosen (default: the latest open one) and the units in view (None: all
         of them, for the performance team). A unit not recognised is explained and ignored."""
         actor = self.actor
-        periods = signoff_periods()
+        periods, self.opened = signoff_periods()
         tree = unit_tree(lean=True)
         scope = None if actor.runs_everything else set(actor.managed_units)
         data = data.copy() if data is not None else {}
@@ -619,7 +666,8 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         form, period, unit_ids = self.choose(kwargs.pop("filters", None) or self.request.GET or None)
-        rows = returns_for_period(period, unit_ids=unit_ids) if period else []
+        members = return_members(period, self.opened) if period else []
+        rows = returns_for_period(period, unit_ids=unit_ids, members=members) if period else []
         error_record = kwargs.get("error_record")
         for row in rows:
             row.can_decide = row.record is not None and can_decide_return(self.actor, row.officer, period)
@@ -655,6 +703,13 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
             "inline_rows": self.inline_rows,
             "states": Return.State,
             "unit_value": form["unit"].value() or "",
+            "title": return_title(
+                period.period,
+                includes=[p.period for p in members if any(p.kind in row.kinds for row in rows)],
+                noun="Returns",
+            )
+            if period
+            else "",
         }
 
 

@@ -110,11 +110,13 @@ class ValueLine:
     indicator: Indicator
     value: IndicatorValue | None
     performance: PeriodPerformance
+    period: ReportingPeriod | None = None
 
 
-def return_values(officer_ids: frozenset[int], period: ReportingPeriod) -> list[ValueLine]:
-    """The values these officers owe for ``period`` (indicators of approved or published plans collected
-    for it), each with its judgement. A fixed number of queries, however many indicators."""
+def return_values(officer_ids: frozenset[int], periods: list[ReportingPeriod]) -> list[ValueLine]:
+    """The values these officers owe for ``periods`` (a return's periods: indicators of approved or
+    published plans collected for each of them, monthly ones once a month), each with its judgement. A
+    fixed number of queries, however many indicators."""
     if not officer_ids:
         return []
     settings = CouncilSettings.load()
@@ -129,15 +131,29 @@ def return_values(officer_ids: frozenset[int], period: ReportingPeriod) -> list[
     )
     lines = []
     for indicator in indicators:
-        if not indicator.collected_in(period):
+        collected = [period for period in periods if indicator.collected_in(period)]
+        if not collected:
             continue
         record = IndicatorRecord(
             indicator,
             default_tolerance=settings.default_tolerance_percent,
             same_tolerance=settings.same_tolerance_percent,
         )
-        lines.append(
-            ValueLine(indicator, record.values.get(period.period), record.performance(period.period))
+        for period in collected:
+            lines.append(
+                ValueLine(
+                    indicator,
+                    record.values.get(period.period),
+                    record.performance(period.period),
+                    period,
+                )
+            )
+    lines.sort(
+        key=lambda line: (
+            line.value is not None,
+            line.indicator.plan_id,
+            line.indicator.order,
+            line.period.start_date,
         )
-    lines.sort(key=lambda line: (line.value is not None, line.indicator.plan_id, line.indicator.order))
+    )
     return lines

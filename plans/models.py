@@ -385,13 +385,21 @@ class Delegation(models.Model):
 
 
 class Return(models.Model):
-    """An officer's return for a reporting period: their task updates and indicator values, submitted for
-    their manager to approve or send back. No row means the return has not been started."""
+    """An officer's return for a quarter: their task updates and indicator values for it and for the months,
+    half-year and year ending in it, submitted for their manager to approve or send back. No row means the
+    return has not been started. Returns are made for quarters only, so nobody has two for the same months
+    (``serviceplans.periods.return_period``)."""
 
     State = ReturnState
 
     officer = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="returns")
-    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="returns")
+    period = models.ForeignKey(
+        ReportingPeriod,
+        on_delete=models.PROTECT,
+        related_name="returns",
+        limit_choices_to={"kind": "quarter"},
+        help_text="Returns are made for quarters; months, half-years and the year belong to the quarter's.",
+    )
     state = models.CharField(max_length=12, choices=State.choices, default=State.NOT_STARTED)
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(
@@ -421,3 +429,9 @@ class Return(models.Model):
 
     def __str__(self):
         return f"{self.officer.name} – {self.period}: {self.get_state_display()}"
+
+    def clean(self):
+        if self.period_id is not None and self.period.kind != "quarter":
+            raise ValidationError(
+                {"period": "Returns are made for quarters: choose the quarter this period ends in."}
+            )

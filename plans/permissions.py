@@ -5,7 +5,7 @@ from datetime import date
 
 from django.db.models import Q
 
-from serviceplans.permissions import Actor
+from serviceplans.permissions import Actor, return_lock_key
 
 from .models import Delegation, Officer, OrganisationUnit, ReportingPeriod, Return
 from .rules import plan_step_allowed
@@ -33,7 +33,7 @@ def actor_for(user, *, today: date | None = None) -> Actor:
     acting_for = frozenset({officer.pk, *delegators.values_list("officer_id", flat=True)})
     locked = Return.objects.filter(
         officer_id__in=acting_for, state__in=[Return.State.SUBMITTED, Return.State.APPROVED]
-    ).values_list("officer_id", "period_id")
+    ).values_list("officer_id", "period__end_date")
     return Actor(
         user_id=user.pk,
         roles=roles,
@@ -66,8 +66,9 @@ def period_is_open_to(actor: Actor, period: ReportingPeriod) -> bool:
 
 
 def return_is_locked_for(actor: Actor, officer_id: int, period: ReportingPeriod) -> bool:
-    """Is ``officer_id``'s return for ``period`` submitted (or approved), so read-only to them?"""
-    return (officer_id, period.pk) in actor.locked_returns
+    """Is ``officer_id``'s return holding ``period`` (its quarter's) submitted (or approved), so read-only to
+    them?"""
+    return return_lock_key(officer_id, period.end_date) in actor.locked_returns
 
 
 def can_submit_return(actor: Actor, officer_id: int, period: ReportingPeriod) -> bool:

@@ -25,6 +25,8 @@ from enum import StrEnum
 
 from django.db.models import TextChoices
 
+from serviceplans.periods import PeriodKind
+
 
 class PlanStatus(TextChoices):
     """A plan's status: the value stored, and the word every page, paper and e-mail shows for it."""
@@ -228,6 +230,18 @@ _RETURN_WORDS = {
     ReturnState.APPROVED: "already approved",
     ReturnState.SENT_BACK: "sent back",
 }
+
+
+def return_period_check(kind: str, label: str = "") -> None:
+    """:class:`IllegalTransition` unless the period is a quarter: returns are made for quarters only, and a
+    month's, half-year's or year's updates and values belong to the return for the quarter holding its last
+    day (:func:`serviceplans.periods.return_period`), so nobody has two returns for the same months."""
+    if kind != PeriodKind.QUARTER:
+        where = f" {label}" if label else " this period"
+        raise IllegalTransition(
+            f"Returns are made for quarters: the updates for{where} belong to the return for the quarter it "
+            "ends in."
+        )
 
 
 def return_step_check(action: str, state: str) -> ReturnState:

@@ -199,3 +199,43 @@ def default_period(periods: list[ReportingPeriod]) -> ReportingPeriod | None:
     """The latest open period, else the latest one that has been reported on."""
     open_periods = [p for p in periods if p.state == ReportingPeriod.State.OPEN]
     return (open_periods or periods or [None])[0]
+
+
+# -- returns: one a quarter (serviceplans.periods.return_period) ---------------------------------------------
+
+
+def in_return(period: ReportingPeriod, quarter: ReportingPeriod) -> bool:
+    """Do ``period``'s updates and values belong to the return for ``quarter``? Yes when the quarter holds
+    the period's last day (:func:`serviceplans.periods.return_period`)."""
+    return quarter.start_date <= period.end_date <= quarter.end_date
+
+
+def return_members(
+    quarter: ReportingPeriod, periods: Iterable[ReportingPeriod] | None = None
+) -> list[ReportingPeriod]:
+    """The periods whose task updates and indicator values make up the return for ``quarter``: the quarter
+    itself, and the months, half-year and year ending in it, each once it has been opened (a period still
+    scheduled owes nothing yet: October's value is owed once October is opened, in the return for the quarter
+    that is still running). From ``periods`` when they are given (no query), else one query."""
+    if periods is None:
+        periods = ReportingPeriod.objects.filter(
+            end_date__gte=quarter.start_date, end_date__lte=quarter.end_date
+        ).exclude(state=ReportingPeriod.State.SCHEDULED)
+    members = [
+        p
+        for p in [quarter, *(p for p in periods if p.pk != quarter.pk)]
+        if in_return(p, quarter) and p.state != ReportingPeriod.State.SCHEDULED
+    ]
+    return sorted(members, key=lambda p: (p.start_date, p.end_date))
+
+
+def return_quarter(period: ReportingPeriod, periods: Iterable[ReportingPeriod] | None = None):
+    """The quarter (a ``ReportingPeriod``) whose return ``period`` belongs to, or None when that quarter has
+    not been scheduled. From ``periods`` when given (no query), else one query."""
+    if period.kind == "quarter":
+        return period
+    if periods is None:
+        periods = ReportingPeriod.objects.filter(
+            kind="quarter", start_date__lte=period.end_date, end_date__gte=period.end_date
+        )
+    return next((p for p in periods if p.kind == "quarter" and in_return(period, p)), None)

@@ -189,7 +189,10 @@ def period_schedule(
 ) -> list[ReportingPeriod]:
     """Schedule the year's periods of each kind ("quarter", "half"), each due ``deadline_days`` after it ends
     (a weekend deadline moves back to the Friday). Periods that exist already are kept as they are; the new
-    ones are returned."""
+    ones are returned. The quarters are always scheduled: returns are made for them, and every month's,
+    half-year's and the year's updates belong to a quarter's return (``serviceplans.periods.return_period``)."""
+    if "quarter" not in kinds:
+        kinds = [*kinds, "quarter"]
     existing = set(
         ReportingPeriod.objects.filter(financial_year=financial_year, kind__in=kinds).values_list(
             "kind", "number"
@@ -232,8 +235,19 @@ def _period_step(period: ReportingPeriod, action: str) -> ReportingPeriod:
 
 @transaction.atomic
 def period_open(*, period: ReportingPeriod) -> ReportingPeriod:
-    """Open a scheduled period: its returns become due, and appear on officers' My updates pages."""
-    return _period_step(period, "open")
+    """Open a scheduled period: its returns become due, and appear on officers' My updates pages. Opening a
+    half-year or the year opens the quarter that ends with it too, when still scheduled: their updates are
+    made in that quarter's return (a month's wait for their quarter to end)."""
+    period = _period_step(period, "open")
+    if period.kind in ("half", "year"):
+        quarter = (
+            ReportingPeriod.objects.filter(kind="quarter", end_date=period.end_date)
+            .filter(state=ReportingPeriod.State.SCHEDULED)
+            .first()
+        )
+        if quarter is not None:
+            _period_step(quarter, "open")
+    return period
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.db.models import Count
 from plans.models import ReportingPeriod, Return
 from plans.selectors import dashboard_periods, default_period
 from serviceplans.forms import PERIOD_ORDER
+from serviceplans.periods import return_period
 from serviceplans.permissions import Actor
 from serviceplans.roles import COMMITTEE_CLERKS
 
@@ -96,6 +97,8 @@ def performance_home_section(actor: Actor, periods) -> dict | None:
                 "submitted": counts.get(period.pk, Counter())[Return.State.SUBMITTED],
                 "approved": counts.get(period.pk, Counter())[Return.State.APPROVED],
                 "sent_back": counts.get(period.pk, Counter())[Return.State.SENT_BACK],
+                # returns are made for quarters: a half-year's or the year's updates are in its quarter's
+                "in_return": None if period.kind == "quarter" else return_period(period.period).label,
             }
             for period in year_periods
             if period.kind != "month"

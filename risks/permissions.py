@@ -20,7 +20,9 @@ def can_review_risk(actor: Actor, risk, period: ReportingPeriod) -> bool:
     return (
         risk.status == "open"
         and period_is_open_to(actor, period)
-        and responsible_for(actor, officer_ids=owner_ids(risk), unit_id=risk.unit_id, period_id=period.pk)
+        and responsible_for(
+            actor, officer_ids=owner_ids(risk), unit_id=risk.unit_id, period_end=period.end_date
+        )
     )
 
 

@@ -29,7 +29,7 @@ def return_row_extras(period, rows) -> None:
     """“1 of 2 risk reviews” under each officer's task and value counts, linking to their reviews."""
     if period is None or not rows:
         return
-    counts = review_counts(period, [row.officer.pk for row in rows])
+    counts = review_counts(period, [row.officer.pk for row in rows], getattr(rows[0], "members", ()))
     for row in rows:
         done, due = counts.get(row.officer.pk, (0, 0))
         if due:

@@ -170,19 +170,27 @@ def my_risk_reviews(officer_ids: Iterable[int], periods: Iterable[ReportingPerio
     return due
 
 
-def review_counts(period: ReportingPeriod, officer_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
-    """For each officer: (reviews done, reviews due) of the open risks they own, in ``period``. One query.
+def review_counts(
+    period: ReportingPeriod, officer_ids: Iterable[int], members: Iterable[ReportingPeriod] = ()
+) -> dict[int, tuple[int, int]]:
+    """For each officer: (reviews done, reviews due) of the open risks they own, in ``period`` and the other
+    periods of its return (``members``: a quarter's return holds the half-year ending with it). One query.
     A risk with two owners counts for each, as a task with two officers does."""
-    if period.kind not in ("quarter", "half"):
+    kinds = {p.kind: p.pk for p in [period, *members] if p.kind in ("quarter", "half")}
+    if not kinds:
         return {}
     links = (
         RiskOwner.objects.filter(officer_id__in=list(officer_ids), risk__status=Risk.Status.OPEN)
-        .annotate(done=Exists(RiskReview.objects.filter(risk=OuterRef("risk_id"), period=period)))
+        .annotate(
+            done=Exists(
+                RiskReview.objects.filter(risk=OuterRef("risk_id"), period_id__in=list(kinds.values()))
+            )
+        )
         .values_list("officer_id", "risk__plan__reporting_frequency", "done")
     )
     counts: dict[int, list[int]] = {}
     for officer_id, frequency, done in links:
-        if rules.review_period_kind(frequency) != period.kind:
+        if rules.review_period_kind(frequency) not in kinds:
             continue
         tally = counts.setdefault(officer_id, [0, 0])
         tally[0] += bool(done)

@@ -10,6 +10,7 @@ from django_tables2 import SingleTableMixin
 
 from plans.models import Officer, ReportingPeriod
 from plans.permissions import request_actor
+from plans.selectors import return_members
 from serviceplans.downloads import ListDownloadMixin
 from serviceplans.xlsx import DATE, NUMBER, STATUS, Column
 
@@ -285,7 +286,9 @@ class RiskReturnView(LoginRequiredMixin, TemplateView):
         officer = get_object_or_404(Officer.objects.select_related("unit"), pk=kwargs["officer_pk"])
         current = matrix()
         rows = []
-        for item in my_risk_reviews([officer.pk], [period]):
+        # the return for a quarter holds the reviews of the half-year ending with it too
+        periods = return_members(period) if period.kind == "quarter" else [period]
+        for item in my_risk_reviews([officer.pk], periods):
             score = item.review.score if item.review else None
             band = rules.band(min(score, current.max_score), current) if score else None
             rows.append(

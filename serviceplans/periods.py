@@ -24,6 +24,10 @@ The rules
   quarters, half-yearly by halves and yearly by whole years; and only for the financial years it covers.
   An update for a period of another kind, or another year, does not belong to it.
   (:func:`period_kind_for`, :func:`period_belongs`)
+* **Returns are made for quarters.** Every period's updates and values belong to one quarter's return,
+  the quarter that contains the period's last day: a quarter to itself, a month to the quarter it falls in,
+  a half-year to the quarter ending on the same day (H1 to Q2, H2 to Q4) and the year to Q4. So nobody
+  owes two returns for the same months. (:func:`return_period`)
 * **"Year to date"** means the months from April up to and including the last month of the period being
   reported: year to date at ``2008/09 Q2`` is April to September 2008.
 
@@ -70,6 +74,9 @@ __all__ = [
     "financial_year_label",
     "period_belongs",
     "period_kind_for",
+    "return_months",
+    "return_period",
+    "return_title",
 ]
 
 #: The first and last start years we can represent (the year must end within ``datetime.date``'s range).
@@ -565,3 +572,37 @@ def period_belongs(
     """Does a period (its kind and financial year) belong to something reported ``frequency`` over the
     ``years`` financial years from ``first_year``? A quarterly plan for 2026/27 takes 2026/27 Q1–Q4 only."""
     return period_kind_for(frequency) == period_kind and first_year <= period_year < first_year + years
+
+
+# -- returns: one a quarter ---------------------------------------------------------------------------------
+
+
+def return_period(period: Period) -> Period:
+    """The quarter whose return ``period``'s task updates and indicator values belong to.
+
+    Returns are made for quarters only. A quarter belongs to itself; a month to the quarter it falls in
+    (``M07`` to ``Q2``); a half-year to the quarter that ends on the same day (``H1`` to ``Q2``, ``H2`` to
+    ``Q4``); the whole year to ``Q4``. That is: the quarter containing the period's last day."""
+    return Period.containing(period.end, PeriodKind.QUARTER)
+
+
+def return_title(
+    quarter: Period, *, includes: list[Period] | tuple[Period, ...] = (), noun: str = "Return"
+) -> str:
+    """A return named by its quarter and months: ``Return for 2026/27 Q2 (July to September 2026)``, and,
+    when ``includes`` holds a half-year or the year, ``, includes the half-year update to 30 September``."""
+    end = quarter.end
+    title = f"{noun} for {quarter.label} ({return_months(quarter)})"
+    longer = [p for p in includes if p.kind in (PeriodKind.HALF, PeriodKind.YEAR)]
+    if longer:
+        words = " and ".join(
+            "the year-end update" if p.kind is PeriodKind.YEAR else "the half-year update" for p in longer
+        )
+        title += f", includes {words} to {end.day} {_MONTH_NAMES[end.month - 1]}"
+    return title
+
+
+def return_months(quarter: Period) -> str:
+    """The months a quarter's return covers, in words: ``July to September 2026``."""
+    start, end = quarter.start, quarter.end
+    return f"{_MONTH_NAMES[start.month - 1]} to {_MONTH_NAMES[end.month - 1]} {end.year}"

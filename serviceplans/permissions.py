@@ -25,7 +25,9 @@ things beside them and built on them: ``plans.permissions`` (who someone is, per
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
+from .periods import Period, PeriodKind
 from .roles import COMMITTEE_CLERKS, MANAGERS, MEMBERS, OFFICERS, PERFORMANCE_TEAM
 
 
@@ -39,8 +41,9 @@ class Actor:
     officer_id: int | None = None
     acting_for: frozenset[int] = field(default_factory=frozenset)  # officer ids: self and delegators
     managed_units: frozenset[int] = field(default_factory=frozenset)  # unit ids headed, and all beneath
-    # (officer id, period id) of returns submitted or approved, for the officers acted for: read-only to them
-    locked_returns: frozenset[tuple[int, int]] = field(default_factory=frozenset)
+    # (officer id, last day of the quarter) of returns submitted or approved, for the officers acted for:
+    # read-only to them, with every period whose updates belong to that quarter's return
+    locked_returns: frozenset[tuple[int, date]] = field(default_factory=frozenset)
 
     @property
     def runs_everything(self) -> bool:
@@ -51,19 +54,26 @@ class Actor:
         return not self.runs_everything and not (self.acting_for or self.managed_units)
 
 
+def return_lock_key(officer_id: int, period_end: date) -> tuple[int, date]:
+    """What locks an officer's updates for a period ending on ``period_end``: their return for the quarter
+    holding that day (:func:`serviceplans.periods.return_period`), named by the quarter's last day."""
+    return (officer_id, Period.containing(period_end, PeriodKind.QUARTER).end)
+
+
 def responsible_for(
-    actor: Actor, *, officer_ids: set[int], unit_id: int | None, period_id: int | None = None
+    actor: Actor, *, officer_ids: set[int], unit_id: int | None, period_end: date | None = None
 ) -> bool:
     """Is ``actor`` answerable for something owned by ``officer_ids`` in unit ``unit_id``: the performance
-    team always; a manager of the unit; or an officer (or their delegate) until their return for
-    ``period_id`` is submitted."""
+    team always; a manager of the unit; or an officer (or their delegate) until their return holding the
+    period ending on ``period_end`` (its quarter's) is submitted."""
     if actor.runs_everything:
         return True
     if unit_id is not None and unit_id in actor.managed_units:
         return True
     # An officer reports for themself and those who delegated to them, until that return is submitted.
     return any(
-        (officer_id, period_id) not in actor.locked_returns for officer_id in officer_ids & actor.acting_for
+        period_end is None or return_lock_key(officer_id, period_end) not in actor.locked_returns
+        for officer_id in officer_ids & actor.acting_for
     )
 
 

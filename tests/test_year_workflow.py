@@ -215,7 +215,7 @@ def test_a_whole_year(client, council):
     digest = mail.outbox[0]
     assert "2026/27 Q1" in digest.subject and "due" in digest.subject
     assert "due by 30 July 2026" in digest.body
-    assert f"{settings.SITE_URL}/tasks/all/{q1.pk}/" in digest.body
+    assert settings.SITE_URL + reverse("actions:return-submit", args=[q1.pk, lee.pk]) in digest.body
     html, mime = digest.alternatives[0]
     assert mime == "text/html" and "<a href=" in html and "2026/27 Q1" in html
     out = StringIO()

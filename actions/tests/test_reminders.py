@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from actions.models import ReminderSent
 from actions.reminders import reminders_send
@@ -66,14 +67,16 @@ def test_before_the_deadline_each_officer_gets_one_digest_and_managers_nothing(c
     assert digest.subject == "Reminder: your return for 2026/27 Q2 is due"
     assert digest.from_email == settings.DEFAULT_FROM_EMAIL
     assert "Dear Kevin Marsh" in digest.body
-    assert "due by 30 October 2026. 1 of 1 task updates and 1 of 1 indicator values done." in digest.body
+    assert "due by 30 October 2026. 1 of 1 task update, 1 of 1 value done." in digest.body
     assert "Everything is in: submit it from http" in digest.body  # all done, just not submitted
     html, mime = digest.alternatives[0]
     assert mime == "text/html" and "Everything is in" in html
     assert "OVERDUE" not in digest.body
     to_do = next(m for m in mail.outbox if m.to == [manager.email])  # the manager's task has no Q2 update
-    assert f"Make it: {settings.SITE_URL}/tasks/all/{council['q2'].pk}/" in to_do.body
-    assert f'<a href="{settings.SITE_URL}/tasks/all/{council["q2"].pk}/">' in to_do.alternatives[0][0]
+    # the link opens the return's check page, which lists what is missing with a link to each
+    link = settings.SITE_URL + reverse("actions:return-submit", args=[council["q2"].pk, manager.pk])
+    assert f"Make it: {link}" in to_do.body
+    assert f'<a href="{link}">' in to_do.alternatives[0][0]
 
 
 def test_one_digest_lists_every_open_period(council):
@@ -83,9 +86,9 @@ def test_one_digest_lists_every_open_period(council):
     digest = next(m for m in mail.outbox if m.to == [council["kevin"].email])
     assert digest.subject == "Overdue: your return for 2026/27 Q2"
     assert "OVERDUE" in digest.body and "DUE – please make" in digest.body
-    assert "2026/27 Q2: was due by 30 October 2026" in digest.body
+    assert "2026/27 Q2 (July to September 2026): was due by 30 October 2026" in digest.body
     assert "Everything is in: submit it from" in digest.body  # Kevin's Q2 update and value are in
-    assert "2026/27 Q3: due by 29 January 2027" in digest.body
+    assert "2026/27 Q3 (October to December 2026): due by 29 January 2027" in digest.body
     assert len([m for m in mail.outbox if m.to == [council["kevin"].email]]) == 1
 
 

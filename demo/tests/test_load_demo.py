@@ -327,3 +327,35 @@ def test_the_demo_has_a_published_report_and_a_draft():
     assert reports["2026/27 Q1"].is_published and reports["2026/27 Q1"].snapshot
     assert not reports["2026/27 H1"].is_published
     assert reports["2026/27 Q1"].created_by.username == "clerk"
+
+
+def test_after_the_demo_nobody_has_two_returns_for_the_same_months():
+    """Returns are made for quarters (issue #15): every demo return is a quarter's, each officer has one a
+    quarter, and the open quarter's return holds the half-year and the months ending in it."""
+    from actions.selectors import returns_for_period
+
+    demo_council_load(password=PASSWORD, today=TODAY)
+    records = list(Return.objects.select_related("period"))
+    assert records and {r.period.kind for r in records} == {"quarter"}
+    by_officer: dict[int, list] = {}
+    for record in records:
+        for other in by_officer.get(record.officer_id, []):
+            overlap = (
+                record.period.start_date <= other.end_date and other.start_date <= record.period.end_date
+            )
+            assert not overlap, (record, other)
+        by_officer.setdefault(record.officer_id, []).append(record.period)
+    # Every open period's updates and values belong to a quarter's return: none is left out. (October's
+    # value is owed already, in the return for the quarter still running.)
+    periods = list(ReportingPeriod.objects.all())
+    quarters = [p for p in periods if p.kind == "quarter"]
+    for period in periods:
+        if period.state == ReportingPeriod.State.OPEN:
+            assert any(q.start_date <= period.end_date <= q.end_date for q in quarters), period
+    # The demo officer's returns: one for each quarter, none for the half-year, counted as My updates lists.
+    officer = Officer.objects.get(user__username="officer")
+    half = ReportingPeriod.objects.get(financial_year=2026, kind="half", number=1)
+    assert returns_for_period(half, officer_ids=[officer.pk]) == []
+    open_quarter = ReportingPeriod.objects.get(financial_year=2026, kind="quarter", number=2)
+    (row,) = returns_for_period(open_quarter, officer_ids=[officer.pk])
+    assert row.state == "sent_back"

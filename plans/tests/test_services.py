@@ -227,3 +227,27 @@ def test_a_period_is_opened_closed_and_published_in_order_and_publishing_freezes
     assert period.state == ReportingPeriod.State.PUBLISHED
     value.refresh_from_db()
     assert value.target_applied == 40
+
+
+def test_the_quarters_are_always_scheduled_because_returns_are_made_for_them():
+    created = period_schedule(financial_year=2031, kinds=["half"])
+    assert sorted((p.kind, p.number) for p in created) == [
+        ("half", 1),
+        ("half", 2),
+        ("quarter", 1),
+        ("quarter", 2),
+        ("quarter", 3),
+        ("quarter", 4),
+    ]
+
+
+def test_opening_a_half_year_opens_the_quarter_its_return_is_made_in():
+    from plans.services import period_open
+
+    period_schedule(financial_year=2031, kinds=["half"])
+    h1 = ReportingPeriod.objects.get(financial_year=2031, kind="half", number=1)
+    period_open(period=h1)
+    states = dict(
+        ReportingPeriod.objects.filter(financial_year=2031, kind="quarter").values_list("number", "state")
+    )
+    assert states == {1: "scheduled", 2: "open", 3: "scheduled", 4: "scheduled"}

@@ -12,6 +12,8 @@ from serviceplans.periods import (
     PeriodKind,
     PeriodParseError,
     financial_year_label,
+    return_period,
+    return_title,
 )
 
 FY2007 = FinancialYear(2007)
@@ -777,3 +779,43 @@ def test_parsing_any_text_gives_a_year_or_a_parse_error(text):
     except PeriodParseError:
         return
     assert FinancialYear.parse(year.label) == year
+
+
+# -- returns are made for quarters --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quarter"),
+    [
+        ("2026/27 Q2", "2026/27 Q2"),  # a quarter is its own return
+        ("2026/27 M01", "2026/27 Q1"),  # April
+        ("2026/27 M04", "2026/27 Q2"),  # July
+        ("2026/27 M06", "2026/27 Q2"),  # September
+        ("2026/27 M07", "2026/27 Q3"),  # October
+        ("2026/27 M12", "2026/27 Q4"),  # March
+        ("2026/27 H1", "2026/27 Q2"),  # April to September: the quarter ending on 30 September
+        ("2026/27 H2", "2026/27 Q4"),
+        ("2026/27", "2026/27 Q4"),  # the year ends with Q4
+    ],
+)
+def test_return_period(text, quarter):
+    assert return_period(Period.parse(text)) == Period.parse(quarter)
+
+
+def test_return_period_every_period_of_a_year_maps_to_one_quarter_holding_its_last_day():
+    year = FinancialYear(2026)
+    for kind in PeriodKind:
+        for period in Period.for_year(year, kind):
+            quarter = return_period(period)
+            assert quarter.kind is PeriodKind.QUARTER
+            assert quarter.contains(period.end)
+
+
+def test_return_title_names_the_quarter_and_its_months():
+    q2, q4 = Period.parse("2026/27 Q2"), Period.parse("2026/27 Q4")
+    assert return_title(q2) == "Return for 2026/27 Q2 (July to September 2026)"
+    assert return_title(q4) == "Return for 2026/27 Q4 (January to March 2027)"
+    assert (
+        return_title(q2, includes=[Period.parse("2026/27 M04"), Period.parse("2026/27 H1")])
+        == "Return for 2026/27 Q2 (July to September 2026), includes the half-year update to 30 September"
+    )
