@@ -10,16 +10,18 @@ from django.db.models import (
     CharField,
     Count,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Least
 from django.db.models.lookups import Exact
 
 from indicators.models import IndicatorOfficer, IndicatorValue
@@ -206,8 +208,14 @@ def done_words(tasks_done: int, tasks_due: int, values_done: int, values_due: in
     return ", ".join(words)
 
 
-def _covers(first_year: int, years: int, financial_year: int) -> bool:
-    return first_year <= financial_year < first_year + years
+def scoped_officers(queryset, officer_ids, unit_ids, *, field: str = ""):
+    """``queryset`` of officers (or of rows with an ``officer``, ``field="officer__"``), only active ones,
+    only ``officer_ids`` and only in ``unit_ids`` when given."""
+    if officer_ids is not None:
+        queryset = queryset.filter(**{f"{field}pk__in": list(officer_ids)})
+    if unit_ids is not None:
+        queryset = queryset.filter(**{f"{field}unit_id__in": list(unit_ids)})
+    return queryset.filter(**{f"{field}active": True})
 
 
 def returns_for_period(
@@ -248,6 +256,8 @@ def returns_for_period(
             queryset = queryset.filter(officer__unit_id__in=list(unit_ids))
         return queryset.filter(officer__active=True)
 
+    # Counted in SQL, one row per officer and frequency (not one per task or indicator they answer for), for
+    # plans covering the year (first year ≤ year < first year + years).
     task_frequencies = [frequency_for(kind) for kind in kinds if kind in ("quarter", "half")]
     if task_frequencies:
         links = scoped(
@@ -255,23 +265,21 @@ def returns_for_period(
                 task__plan__status__in=REPORTING_PLAN_STATUSES,
                 task__plan__reporting_frequency__in=task_frequencies,
                 task__plan__first_year__lte=year,
-                task__plan__first_year__gt=year - 3,
+                task__plan__first_year__gt=year - F("task__plan__years"),
             )
         ).annotate(
             done=Exists(ProgressUpdate.objects.filter(task=OuterRef("task_id"), period_id__in=member_ids))
         )
-        for officer_id, first_year, years, frequency, done in links.values_list(
-            "officer_id",
-            "task__plan__first_year",
-            "task__plan__years",
-            "task__plan__reporting_frequency",
-            "done",
+        for officer_id, frequency, due, done in (
+            links.values("officer_id", "task__plan__reporting_frequency")
+            .annotate(due=Count("pk"), made=Count("pk", filter=Q(done=True)))
+            .values_list("officer_id", "task__plan__reporting_frequency", "due", "made")
+            .order_by()
         ):
-            if _covers(first_year, years, year):
-                tally = counts.setdefault(officer_id, [0, 0, 0, 0])
-                tally[0] += 1
-                tally[1] += bool(done)
-                owed.setdefault(officer_id, set()).add(period_kind_for(frequency))
+            tally = counts.setdefault(officer_id, [0, 0, 0, 0])
+            tally[0] += due
+            tally[1] += done
+            owed.setdefault(officer_id, set()).add(period_kind_for(frequency))
     value_frequencies = {frequency_for(kind): len(pks) for kind, pks in kinds.items()}
     entered = (
         IndicatorValue.objects.filter(indicator=OuterRef("indicator_id"), period_id__in=member_ids)
@@ -280,38 +288,52 @@ def returns_for_period(
         .annotate(number=Count("pk"))
         .values("number")
     )
-    values = scoped(
-        IndicatorOfficer.objects.filter(
-            indicator__plan__status__in=REPORTING_PLAN_STATUSES,
-            indicator__collection_frequency__in=list(value_frequencies),
-            indicator__data_only=False,
-            indicator__plan__first_year__lte=year,
-            indicator__plan__first_year__gt=year - 3,
+    # A monthly indicator owes one value for each month opened: ``due`` values, and no more than that made.
+    owes = Case(
+        *(When(indicator__collection_frequency=f, then=Value(n)) for f, n in value_frequencies.items()),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    made = Coalesce(Subquery(entered, output_field=IntegerField()), 0)
+    values = (
+        scoped(
+            IndicatorOfficer.objects.filter(
+                indicator__plan__status__in=REPORTING_PLAN_STATUSES,
+                indicator__collection_frequency__in=list(value_frequencies),
+                indicator__data_only=False,
+                indicator__plan__first_year__lte=year,
+                indicator__plan__first_year__gt=year - F("indicator__plan__years"),
+            )
         )
-    ).annotate(done=Coalesce(Subquery(entered, output_field=IntegerField()), 0))
-    for officer_id, first_year, years, frequency, done in values.values_list(
-        "officer_id",
-        "indicator__plan__first_year",
-        "indicator__plan__years",
-        "indicator__collection_frequency",
-        "done",
+        .annotate(owes=owes, entered=made)
+        .annotate(made=Least("entered", "owes"))
+    )
+    for officer_id, frequency, due, done in (
+        values.values("officer_id", "indicator__collection_frequency")
+        .annotate(due=Sum("owes"), done=Sum("made"))
+        .values_list("officer_id", "indicator__collection_frequency", "due", "done")
+        .order_by()
     ):
-        if _covers(first_year, years, year):
-            tally = counts.setdefault(officer_id, [0, 0, 0, 0])
-            due = value_frequencies[frequency]  # a monthly indicator owes one value for each month opened
-            tally[2] += due
-            tally[3] += min(done, due)
-            owed.setdefault(officer_id, set()).add(period_kind_for(frequency))
+        tally = counts.setdefault(officer_id, [0, 0, 0, 0])
+        tally[2] += due
+        tally[3] += done
+        owed.setdefault(officer_id, set()).add(period_kind_for(frequency))
     if not counts:
         return []
-    officers = Officer.objects.filter(pk__in=counts).select_related("unit", "user")
+    # Read by the same scope as the counts (not by a list of thousands of ids), keeping those who owe.
+    officers = scoped_officers(Officer.objects.select_related("unit", "user"), officer_ids, unit_ids)
     records = {
         r.officer_id: r
-        for r in Return.objects.filter(period=period, officer_id__in=counts).select_related(
-            "submitted_by", "decided_by"
+        for r in scoped_officers(
+            Return.objects.filter(period=period).select_related("submitted_by", "decided_by"),
+            officer_ids,
+            unit_ids,
+            field="officer__",
         )
     }
     for officer in officers:
+        if officer.pk not in counts:
+            continue
         tasks_due, tasks_done, values_due, values_done = counts[officer.pk]
         rows[officer.pk] = ReturnRow(
             officer,

@@ -668,20 +668,22 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
         form, period, unit_ids = self.choose(kwargs.pop("filters", None) or self.request.GET or None)
         members = return_members(period, self.opened) if period else []
         rows = returns_for_period(period, unit_ids=unit_ids, members=members) if period else []
-        error_record = kwargs.get("error_record")
-        for row in rows:
-            row.can_decide = row.record is not None and can_decide_return(self.actor, row.officer, period)
-            row.can_approve = row.can_decide and return_decision_allowed("approve", period.state)
-            row.can_send_back = row.can_decide and return_decision_allowed("send_back", period.state)
-            row.has_error = (
-                error_record is not None and row.record is not None and row.record.pk == error_record.pk
-            )
-        add_return_row_extras(period, rows)  # e.g. risk reviews (actions.hooks)
-        groups = signoff_by_unit(rows)
         # A unit chosen, or few returns: every officer's return is shown. Otherwise the units are listed with
-        # their counts, each opening its own officers (``?unit=``), so the page stays small at any size.
+        # their counts, each opening its own officers (``?unit=``), so the page stays small at any size, and
+        # the decisions and extras of returns not shown are not worked out.
         unit_chosen = bool(getattr(form, "cleaned_data", {}).get("unit"))
         expanded = len(rows) <= (self.unit_rows if unit_chosen else self.inline_rows)
+        if expanded:
+            error_record = kwargs.get("error_record")
+            for row in rows:
+                row.can_decide = row.record is not None and can_decide_return(self.actor, row.officer, period)
+                row.can_approve = row.can_decide and return_decision_allowed("approve", period.state)
+                row.can_send_back = row.can_decide and return_decision_allowed("send_back", period.state)
+                row.has_error = (
+                    error_record is not None and row.record is not None and row.record.pk == error_record.pk
+                )
+            add_return_row_extras(period, rows)  # e.g. risk reviews (actions.hooks)
+        groups = signoff_by_unit(rows)
         totals = dict.fromkeys(RETURN_STATES, 0)
         for group in groups:
             for state, count in group.counts.items():
