@@ -73,3 +73,26 @@ def add_rows(council, size: int) -> None:
             IndicatorValueFactory(indicator=indicator, period=council["q1"], value=Decimal(48))
             IndicatorValueFactory(indicator=indicator, period=council["q2"], value=Decimal(40 + n))
             council["indicators"].append(indicator)
+
+
+def staff_of(unit, people, *, head: str | None = None, job_title: str | None = None) -> dict:
+    """Signed-in people working in ``unit``: ``people`` are (username, full name, role group[, is staff])
+    rows; each gets a user in that group and an officer record. ``head`` (a username) heads the unit.
+    Returns the officers by username."""
+    from serviceplans.roles import roles_ensure
+    from tests.factories import OfficerFactory, UserFactory
+
+    groups = roles_ensure()
+    officers = {}
+    for username, name, group, *staff in people:
+        first, last = name.split()
+        user = UserFactory(
+            username=username, first_name=first, last_name=last, is_staff=bool(staff and staff[0])
+        )
+        user.groups.add(groups[group])
+        extra = {"job_title": job_title} if job_title else {}
+        officers[username] = OfficerFactory(user=user, name=name, unit=unit, **extra)
+    if head is not None:
+        unit.head = officers[head]
+        unit.save()
+    return officers

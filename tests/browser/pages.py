@@ -9,7 +9,7 @@ from actions.services import return_submit
 from reporting.reports.services import report_create
 from risks.tests.factories import RiskFactory, RiskOwnerFactory, RiskReviewFactory
 from serviceplans.roles import COMMITTEE_CLERKS, MANAGERS, OFFICERS, PERFORMANCE_TEAM, roles_ensure
-from tests.builders import small_council
+from tests.builders import small_council, staff_of
 from tests.factories import IndicatorOfficerFactory, OfficerFactory, TaskOfficerFactory, UserFactory
 
 ROLES = ("officer", "manager", "performance", "clerk")
@@ -20,20 +20,18 @@ def quarter_world() -> dict:
     """Q2 open with a submitted return, a risk under review and a draft committee report."""
     council = small_council(size=2)
     waste = council["services"][0]
+    people = staff_of(
+        waste,
+        [
+            ("manager", "Alison Hardy", MANAGERS, False),
+            ("officer", "Kevin Marsh", OFFICERS, False),
+            ("performance", "Priya Shah", PERFORMANCE_TEAM, True),
+            ("clerk", "Carol Clerk", COMMITTEE_CLERKS, True),
+        ],
+        head="manager",
+        job_title="Service Manager",
+    )
     groups = roles_ensure()
-    people = {}
-    for username, name, group, staff in (
-        ("manager", "Alison Hardy", MANAGERS, False),
-        ("officer", "Kevin Marsh", OFFICERS, False),
-        ("performance", "Priya Shah", PERFORMANCE_TEAM, True),
-        ("clerk", "Carol Clerk", COMMITTEE_CLERKS, True),
-    ):
-        first, last = name.split()
-        user = UserFactory(username=username, first_name=first, last_name=last, is_staff=staff)
-        user.groups.add(groups[group])
-        people[username] = OfficerFactory(user=user, name=name, unit=waste, job_title="Service Manager")
-    waste.head = people["manager"]
-    waste.save()
     task, other, theirs = council["tasks"][0], council["tasks"][2], council["tasks"][1]
     for each in (task, other):
         TaskOfficerFactory(task=each, officer=people["officer"])

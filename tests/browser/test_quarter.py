@@ -16,11 +16,11 @@ from actions.models import ProgressUpdate
 from indicators.models import IndicatorValue
 from plans.models import Return
 from reporting.models import Report
-from serviceplans.roles import COMMITTEE_CLERKS, MANAGERS, OFFICERS, roles_ensure
+from serviceplans.roles import COMMITTEE_CLERKS, MANAGERS, OFFICERS
 from tests.browser.test_pages import sign_in
-from tests.builders import small_council
+from tests.builders import small_council, staff_of
 from tests.conftest import axe_violations
-from tests.factories import IndicatorOfficerFactory, OfficerFactory, TaskOfficerFactory, UserFactory
+from tests.factories import IndicatorOfficerFactory, TaskOfficerFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,19 +29,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def quarter():
     council = small_council(size=2)
     waste = council["services"][0]
-    groups = roles_ensure()
-    people = {}
-    for username, name, group in (
-        ("ahardy", "Alison Hardy", MANAGERS),
-        ("kmarsh", "Kevin Marsh", OFFICERS),
-        ("clerk", "Carol Clerk", COMMITTEE_CLERKS),
-    ):
-        first, last = name.split()
-        user = UserFactory(username=username, first_name=first, last_name=last)
-        user.groups.add(groups[group])
-        people[username] = OfficerFactory(user=user, name=name, unit=waste)
-    waste.head = people["ahardy"]
-    waste.save()
+    people = staff_of(
+        waste,
+        [
+            ("ahardy", "Alison Hardy", MANAGERS),
+            ("kmarsh", "Kevin Marsh", OFFICERS),
+            ("clerk", "Carol Clerk", COMMITTEE_CLERKS),
+        ],
+        head="ahardy",
+    )
     tasks = council["tasks"]  # two in Waste, two in Parks
     for task in tasks:
         TaskOfficerFactory(task=task, officer=people["kmarsh"])

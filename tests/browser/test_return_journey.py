@@ -9,28 +9,22 @@ from playwright.sync_api import expect
 from actions.models import ProgressUpdate
 from plans.models import Return
 from tests.browser.test_signoff import sign_in
-from tests.builders import small_council
+from tests.builders import small_council, staff_of
 from tests.conftest import axe_violations
-from tests.factories import OfficerFactory, TaskOfficerFactory, UserFactory
+from tests.factories import TaskOfficerFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def quarter():
-    from serviceplans.roles import MANAGERS, OFFICERS, roles_ensure
+    from serviceplans.roles import MANAGERS, OFFICERS
 
     council = small_council(size=2)
     waste = council["services"][0]
-    groups = roles_ensure()
-    people = {}
-    for username, name, group in (("ahardy", "Alison Hardy", MANAGERS), ("kmarsh", "Kevin Marsh", OFFICERS)):
-        first, last = name.split()
-        user = UserFactory(username=username, first_name=first, last_name=last)
-        user.groups.add(groups[group])
-        people[username] = OfficerFactory(user=user, name=name, unit=waste)
-    waste.head = people["ahardy"]
-    waste.save()
+    people = staff_of(
+        waste, [("ahardy", "Alison Hardy", MANAGERS), ("kmarsh", "Kevin Marsh", OFFICERS)], head="ahardy"
+    )
     done, missing = [t for t in council["tasks"] if t.section.unit == waste][:2]
     for task in (done, missing):
         TaskOfficerFactory(task=task, officer=people["kmarsh"])

@@ -9,11 +9,11 @@ from playwright.sync_api import expect
 
 from risks.models import RiskCategory, RiskReview
 from risks.tests.factories import RiskFactory, RiskOwnerFactory, RiskReviewFactory
-from serviceplans.roles import COMMITTEE_CLERKS, MANAGERS, OFFICERS, roles_ensure
+from serviceplans.roles import COMMITTEE_CLERKS, MANAGERS, OFFICERS
 from tests.browser.test_pages import sign_in
-from tests.builders import small_council
+from tests.builders import small_council, staff_of
 from tests.conftest import axe_violations
-from tests.factories import OfficerFactory, TaskOfficerFactory, UserFactory
+from tests.factories import TaskOfficerFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,19 +22,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def register():
     council = small_council(size=1)
     waste = council["services"][0]
-    groups = roles_ensure()
-    people = {}
-    for username, name, group in (
-        ("ahardy", "Alison Hardy", MANAGERS),
-        ("kmarsh", "Kevin Marsh", OFFICERS),
-        ("clerk", "Carol Clerk", COMMITTEE_CLERKS),
-    ):
-        first, last = name.split()
-        user = UserFactory(username=username, first_name=first, last_name=last)
-        user.groups.add(groups[group])
-        people[username] = OfficerFactory(user=user, name=name, unit=waste)
-    waste.head = people["ahardy"]
-    waste.save()
+    people = staff_of(
+        waste,
+        [
+            ("ahardy", "Alison Hardy", MANAGERS),
+            ("kmarsh", "Kevin Marsh", OFFICERS),
+            ("clerk", "Carol Clerk", COMMITTEE_CLERKS),
+        ],
+        head="ahardy",
+    )
     TaskOfficerFactory(task=council["tasks"][0], officer=people["kmarsh"])
     financial = RiskCategory.objects.get_or_create(name="Financial")[0]
     risk = RiskFactory(

@@ -10,10 +10,9 @@ from playwright.sync_api import expect
 from actions.services import return_submit
 from plans.models import Plan, ReportingPeriod
 from serviceplans.roles import MANAGERS, OFFICERS, PERFORMANCE_TEAM, roles_ensure
-from tests.builders import small_council
+from tests.builders import small_council, staff_of
 from tests.conftest import axe_violations
 from tests.factories import (
-    OfficerFactory,
     PlanFactory,
     PlanSectionFactory,
     ReportingPeriodFactory,
@@ -28,19 +27,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def returns():
     council = small_council(size=2)
     waste = council["services"][0]
-    groups = roles_ensure()
-    people = {}
-    for username, name, group in (
-        ("ahardy", "Alison Hardy", MANAGERS),
-        ("kmarsh", "Kevin Marsh", OFFICERS),
-        ("jkaur", "Jas Kaur", OFFICERS),
-    ):
-        first, last = name.split()
-        user = UserFactory(username=username, first_name=first, last_name=last)
-        user.groups.add(groups[group])
-        people[username] = OfficerFactory(user=user, name=name, unit=waste)
-    waste.head = people["ahardy"]
-    waste.save()
+    people = staff_of(
+        waste,
+        [
+            ("ahardy", "Alison Hardy", MANAGERS),
+            ("kmarsh", "Kevin Marsh", OFFICERS),
+            ("jkaur", "Jas Kaur", OFFICERS),
+        ],
+        head="ahardy",
+    )
     waste_tasks = [t for t in council["tasks"] if t.section.unit == waste]
     TaskOfficerFactory(task=waste_tasks[0], officer=people["kmarsh"])
     TaskOfficerFactory(task=waste_tasks[1], officer=people["jkaur"])
