@@ -1,6 +1,10 @@
 """What the GOV.UK table template (``templates/django_tables2/govuk.html``) needs beyond django-tables2's tags."""
 
 from django import template
+from django.template.base import render_value_in_context
+from django.utils import formats
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django_tables2.utils import AttributeDict
 
 register = template.Library()
@@ -27,3 +31,25 @@ def cell_attrs(column):
     if not _depends_on_the_row(column):
         column.__dict__["_govuk_cell_attrs"] = html
     return html
+
+
+def _shown(column, cell):
+    """The cell's value as the template would print it: ``{{ cell }}``, or with ``|localize`` or
+    ``|unlocalize`` when the column says so (both give plain text, escaped as any other)."""
+    if column.localize is None:
+        return cell
+    return str(formats.localize(cell, use_l10n=bool(column.localize)))
+
+
+@register.simple_tag(takes_context=True)
+def row_cells(context, row):
+    """A row's ``<td>`` cells: the same markup as looping over ``row.items`` in the template with
+    :func:`cell_attrs` and ``{{ cell }}``, made in one step (a 25-row list has 200 cells or more)."""
+    return format_html_join(
+        "",
+        "<td {}>{}</td>",
+        (
+            (mark_safe(cell_attrs(column)), render_value_in_context(_shown(column, cell), context))
+            for column, cell in row.items()
+        ),
+    )
