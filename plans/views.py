@@ -35,7 +35,7 @@ class PlanListView(LoginRequiredMixin, ListView):
 
     template_name = "plans/plan_list.html"
     context_object_name = "plans"
-    paginate_by = 50
+    paginate_by = 25  # as every list
 
     def get_queryset(self):
         return plan_list()
