@@ -39,7 +39,7 @@ fi
 # The planner's statistics, as a live database has them (autovacuum would gather them a while after the
 # bulk load, in the middle of the test).
 "$PYTHON" manage.py shell -c "from django.db import connection; connection.cursor().execute('ANALYZE')"
-"$BIN/gunicorn" serviceplans.wsgi:application --bind "127.0.0.1:$PORT" --workers 2 --threads 4 \
+"$BIN/gunicorn" -c gunicorn.conf.py serviceplans.wsgi:application --bind "127.0.0.1:$PORT" --workers 2 --threads 4 \
 	--access-logfile /dev/null --error-logfile /tmp/loadtest-gunicorn.log &
 gunicorn=$!
 trap 'kill $gunicorn 2>/dev/null || true' EXIT INT TERM
