@@ -39,10 +39,10 @@ def name_lookup(kind: str, words: str, *, limit: int = 20) -> list[str]:
 
 
 def plan_list() -> QuerySet[Plan]:
-    """Plans with their unit and owner, and how many sections, tasks and indicators each has (a subquery
+    """Plans with their unit, and how many sections, tasks and indicators each has (a subquery
     each, so the cost follows the plans shown, not everything the council holds)."""
     return (
-        Plan.objects.select_related("unit", "owner")
+        Plan.objects.select_related("unit")
         .annotate(
             section_count=count_of("sections"),
             task_count=count_of("tasks"),
