@@ -86,7 +86,7 @@ def performance_home_section(actor: Actor, periods) -> dict | None:
     months = Counter(p.get_state_display() for p in year_periods if p.kind == "month")
     board = None
     if current is not None:
-        board = dashboard(period=current, periods=reportable, unit=None, exceptions=False)
+        board = dashboard(period=current, periods=reportable, unit=None, exceptions=False, by_unit=False)
     return {
         "template": "reporting/_home_performance.html",
         "heading": "The year at a glance",

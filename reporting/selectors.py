@@ -276,11 +276,13 @@ def dashboard(
     per_page: int = 25,
     units_per_page: int = 25,
     exceptions: bool = True,
+    by_unit: bool = True,
 ) -> Dashboard:
     """Missing returns and values are “late” once the period's deadline has passed, else just missing.
     The exceptions come a page at a time (``per_page``; a page number out of range gives the last page), and so
     do the units' rows (``units_per_page``) when a unit has many beneath it; the totals count them all. Without
-    ``exceptions`` (the performance team's home page), only the exceptions' numbers are read, not a page."""
+    ``exceptions`` (the performance team's home page), only the exceptions' numbers are read, not a page;
+    without ``by_unit``, only the totals are counted (grouped by status alone: no row for each unit)."""
     today = today or date.today()
     tree = unit_tree(lean=True)
     judged = period.period
@@ -323,12 +325,23 @@ def dashboard(
     )
     if period not in ending:  # a period not among those listed (a caller's own list) is still counted
         ending.insert(0, period)
+
+    def counted(queryset, *fields):
+        """(unit or None, *fields, number) per group: grouped by unit too only when the rows are wanted."""
+        if by_unit:
+            return queryset.values_list("unit_key", *fields).annotate(number=Count("pk"))
+        return ((None, *group) for group in queryset.values_list(*fields).annotate(number=Count("pk")))
+
+    def tally_total(unit_id: int | None, counter: str, key: str, number: int) -> None:
+        if unit_id is None:
+            getattr(totals, counter)[key] += number
+        else:
+            tally(unit_id, counter, key, number)
+
     tasks = _tasks_due(judged, unit=unit, tree=tree, ending=ending)
     task_exception_count = 0
-    for unit_id, status, overdue, number in tasks.values_list(
-        "unit_key", "period_status", "is_overdue"
-    ).annotate(number=Count("pk")):
-        tally(unit_id, "tasks", status or "missing", number)
+    for unit_id, status, overdue, number in counted(tasks, "period_status", "is_overdue"):
+        tally_total(unit_id, "tasks", status or "missing", number)
         if overdue or status in (None, "red", "amber"):
             task_exception_count += number
     missing = _missing_reason(period, today)
@@ -346,12 +359,10 @@ def dashboard(
     indicators = _indicators_due(judged, unit=unit, tree=tree)
     indicator_exception_count = 0
     explained = Case(When(judged_no_data_reason="", then=Value(False)), default=Value(True))
-    for unit_id, rag, has_reason, number in (
-        indicators.annotate(explained=explained)
-        .values_list("unit_key", "judged_rag", "explained")
-        .annotate(number=Count("pk"))
+    for unit_id, rag, has_reason, number in counted(
+        indicators.annotate(explained=explained), "judged_rag", "explained"
     ):
-        tally(unit_id, "indicators", rag, number)
+        tally_total(unit_id, "indicators", rag, number)
         if rag in ("red", "amber") or (rag == "no_data" and not has_reason):
             indicator_exception_count += number
     indicator_page = _page(
@@ -366,7 +377,7 @@ def dashboard(
         IndicatorException(i, i.unit_name, i.exception_reason, performances[i.pk]) for i in shown
     ]
 
-    ordered_rows = list(rows.values())
+    ordered_rows = list(rows.values()) if by_unit else []
     if own_row.tasks or own_row.indicators:
         ordered_rows.insert(0, own_row)
     unit_rows = Paginator(ordered_rows, units_per_page).get_page(unit_page_number)

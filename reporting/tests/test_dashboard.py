@@ -265,3 +265,25 @@ def test_the_home_page_reads_the_numbers_of_exceptions_not_a_page_of_them():
     assert summary.indicator_exceptions.paginator.count == full.indicator_exceptions.paginator.count == 20
     assert list(summary.task_exceptions) == [] and summary.totals.tasks == full.totals.tasks
     assert len(queries) == len(all_queries) - 3  # no page of tasks, of indicators, nor their judgements
+
+
+def test_totals_without_unit_rows_are_the_same_totals():
+    """The performance team's home counts the council's totals grouped by status alone (no row for each
+    unit); they are exactly the totals the dashboard's unit rows add up to, for the council and for a unit."""
+    from plans.selectors import dashboard_periods
+    from reporting.selectors import dashboard
+
+    council = small_council(size=30)
+    periods = dashboard_periods()
+    for unit in (None, council["directorate"]):
+        full = dashboard(period=council["q2"], periods=periods, unit=unit)
+        totals = dashboard(period=council["q2"], periods=periods, unit=unit, exceptions=False, by_unit=False)
+        assert full.rows and totals.rows == []
+        assert totals.totals.tasks == full.totals.tasks and sum(full.totals.tasks.values()) > 0
+        assert totals.totals.indicators == full.totals.indicators and sum(full.totals.indicators.values()) > 0
+        assert (totals.totals.returns_made, totals.totals.returns_due) == (
+            full.totals.returns_made,
+            full.totals.returns_due,
+        )
+        assert totals.task_exceptions.paginator.count == full.task_exceptions.paginator.count
+        assert totals.indicator_exceptions.paginator.count == full.indicator_exceptions.paginator.count
