@@ -1,4 +1,5 @@
 from functools import cached_property
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -71,6 +72,9 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         )
         return context | {
             "dashboard": board,
+            "period_param": quote(
+                period.label, safe="/"
+            ),  # as |urlencode: each unit row's link keeps the period
             "period_choices": period_choices(periods),
             "task_columns": [(key, TASK_STATUS_WORDS[key]) for key in TASK_STATUS_ORDER],
             "indicator_columns": [(key, INDICATOR_RAG_WORDS[key]) for key in INDICATOR_RAG_ORDER],

@@ -27,3 +27,20 @@ def test_symbols_and_directions_carry_words():
     assert "Better than target range" in render("{% symbol_tag s %}", s=Symbol.BETTER)
     assert "Better" in render("{% direction_tag d %}", d=Direction.BETTER)
     assert "Cannot compare" in render("{% symbol_tag s %}", s=None)
+
+
+def test_count_cells_give_a_right_aligned_count_for_each_column_and_0_when_absent():
+    from collections import Counter
+
+    from django.template import Context, Template
+
+    html = Template("{% load status_tags %}{% count_cells counts columns %}").render(
+        Context(
+            {
+                "counts": Counter(red=3, green=12),
+                "columns": [("red", "Red"), ("amber", "Amber"), ("green", "Green")],
+            }
+        )
+    )
+    cell = '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>'
+    assert html == cell.format(3) + cell.format(0) + cell.format(12)
