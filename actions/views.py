@@ -21,6 +21,7 @@ from serviceplans.downloads import ListDownloadMixin
 from serviceplans.history import history_entries
 from serviceplans.periods import return_period, return_title
 from serviceplans.permissions import can_see_signoff, nearest_manager_id
+from serviceplans.tables import PagedByIds
 from serviceplans.xlsx import DATE, DATETIME, NUMBER, STATUS, Column
 
 from .filters import TaskFilter, tasks_for_list
@@ -383,6 +384,9 @@ class TaskListView(LoginRequiredMixin, ListDownloadMixin, SingleTableMixin, Filt
 
     def get_queryset(self):
         return tasks_for_list()
+
+    def get_table_data(self):
+        return PagedByIds(super().get_table_data())
 
     def xlsx_columns(self) -> list[Column]:
         period = self.filterset.period
