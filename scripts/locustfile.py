@@ -3,7 +3,10 @@
 Each simulated user signs in as one of the demo's officer, manager or performance-team accounts and then,
 with pauses of 0.5–2 s, does what people do in a reporting week: My updates most often, the task and
 indicator lists with filters, a task or an indicator page, the dashboard, and saving a task update or an
-indicator value (re-saving the form as it stands, so the data stays valid however long the test runs).
+indicator value: the form as it stands, with a percentage, status and commentary or a value filled in
+where it is blank (so every save is a real write, and the data stays valid however long the test runs),
+then the page the save leads to. A save the application refuses (another simulated user of the same
+account saved that task first, so the version is stale) is counted, and printed at the end, not an error.
 """
 
 import html
@@ -12,14 +15,15 @@ import random
 import re
 
 from gevent.lock import Semaphore
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 PASSWORD = os.environ.get("LOADTEST_PASSWORD", "loadtest-password-1")
 USERNAMES = ("officer", "manager", "performance")
 LINK = re.compile(r'href="(/(?:tasks|indicators)/\d+/)"')
 UPDATE_LINK = re.compile(r'href="(/tasks/\d+/update/\d+/)"')
 VALUE_LINK = re.compile(r'href="(/indicators/\d+/value/\d+/)"')
-FORM = re.compile(r'<form[^>]*method="post"[^>]*>(.*?)</form>', re.S)
+# The page's own form (posting back to the page), not the header's sign-out form, which names its action.
+FORM = re.compile(r'<form(?![^>]*\baction=)[^>]*method="post"[^>]*>(.*?)</form>', re.S)
 INPUT = re.compile(r"<input([^>]*)>")
 TEXTAREA = re.compile(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', re.S)
 SELECT = re.compile(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', re.S)
@@ -27,8 +31,19 @@ SELECTED = re.compile(r'<option value="([^"]*)"[^>]*selected')
 ATTRIBUTE = re.compile(r'(\w[\w-]*)="([^"]*)"')
 
 
+#: What an officer types where a form is blank: a task update (percentage, status, commentary) or a value.
+FILLED_IN = {
+    "percent_complete": "50",
+    "status": "green",
+    "commentary": "On track: the work is going as planned.",
+    "has_value": "yes",
+    "value": "42",
+}
+SAVES = {"written": 0, "refused": 0}
+
+
 def form_fields(page: str) -> dict[str, str]:
-    """The fields of the page's first POST form as they stand: inputs, text areas and chosen options."""
+    """The fields of the page's own POST form as they stand: inputs, text areas and chosen options."""
     match = FORM.search(page)
     if match is None:
         return {}
@@ -128,7 +143,25 @@ class CouncilUser(HttpUser):
         url, name = random.choice(links)
         page = self.client.get(url, name=name + " (form)")
         fields = form_fields(page.text)
-        if fields:
-            with self.client.post(url, fields, name=name, catch_response=True) as response:
-                if response.status_code >= 500:
-                    response.failure(f"{response.status_code}")
+        if not fields:
+            return
+        for field, typed in FILLED_IN.items():
+            if f'name="{field}"' in page.text and not fields.get(field):
+                fields[field] = typed
+        with self.client.post(url, fields, name=name, allow_redirects=False, catch_response=True) as response:
+            if response.status_code >= 500:
+                response.failure(f"{response.status_code}")
+            elif response.status_code in (301, 302, 303):
+                SAVES["written"] += 1
+            else:
+                SAVES["refused"] += 1
+            after = response.headers.get("Location")
+        if after:
+            self.client.get(after, name="page after saving")
+
+
+@events.test_stop.add_listener
+def report_saves(**kwargs):
+    print(
+        f"Saves: {SAVES['written']} written, {SAVES['refused']} refused by the application (a stale version)."
+    )
