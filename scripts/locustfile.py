@@ -22,8 +22,8 @@ USERNAMES = ("officer", "manager", "performance")
 LINK = re.compile(r'href="(/(?:tasks|indicators)/\d+/)"')
 UPDATE_LINK = re.compile(r'href="(/tasks/\d+/update/\d+/)"')
 VALUE_LINK = re.compile(r'href="(/indicators/\d+/value/\d+/)"')
-# The page's own form (posting back to the page), not the header's sign-out form, which names its action.
-FORM = re.compile(r'<form(?![^>]*\baction=)[^>]*method="post"[^>]*>(.*?)</form>', re.S)
+FORM = re.compile(r'<form([^>]*method="post"[^>]*)>(.*?)</form>', re.S)
+ACTION = re.compile(r'\baction="([^"]*)"')
 INPUT = re.compile(r"<input([^>]*)>")
 TEXTAREA = re.compile(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', re.S)
 SELECT = re.compile(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', re.S)
@@ -42,12 +42,17 @@ FILLED_IN = {
 SAVES = {"written": 0, "refused": 0}
 
 
-def form_fields(page: str) -> dict[str, str]:
-    """The fields of the page's own POST form as they stand: inputs, text areas and chosen options."""
-    match = FORM.search(page)
-    if match is None:
+def form_fields(page: str, url: str = "") -> dict[str, str]:
+    """The fields of the POST form that posts to ``url`` (no action: to the page itself), as they stand:
+    inputs, text areas and chosen options. Not the header's sign-out form, which every page has."""
+    posting_here = [
+        body
+        for opening, body in FORM.findall(page)
+        if (action := ACTION.search(opening)) is None or (url and html.unescape(action.group(1)) == url)
+    ]
+    if not posting_here:
         return {}
-    body, fields = match.group(1), {}
+    body, fields = posting_here[0], {}
     for attributes in INPUT.findall(body):
         attrs = dict(ATTRIBUTE.findall(attributes))
         if "name" not in attrs or attrs.get("type") in ("submit", "button"):
@@ -89,7 +94,7 @@ class CouncilUser(HttpUser):
                 self.client.cookies.set(name, value)
             return
         login = self.client.get("/accounts/login/", name="sign in (form)")
-        token = form_fields(login.text).get("csrfmiddlewaretoken", "")
+        token = form_fields(login.text, "/accounts/login/").get("csrfmiddlewaretoken", "")
         self.client.post(
             "/accounts/login/",
             {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token},

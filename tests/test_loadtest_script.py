@@ -23,7 +23,7 @@ import json, sys
 sys.path.insert(0, sys.argv[1])
 import locustfile
 page = sys.stdin.read()
-fields = locustfile.form_fields(page)
+fields = locustfile.form_fields(page, sys.argv[2])
 for field, typed in locustfile.FILLED_IN.items():
     if f'name="{field}"' in page and not fields.get(field):
         fields[field] = typed
@@ -31,15 +31,21 @@ print(json.dumps(fields))
 """
 
 
-def filled_in(page: str) -> dict:
+def filled_in(page: str, url: str = "") -> dict:
     done = subprocess.run(
-        [sys.executable, "-c", FILL_IN, str(SCRIPTS)], input=page, capture_output=True, text=True, check=True
+        [sys.executable, "-c", FILL_IN, str(SCRIPTS), url],
+        input=page,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def test_a_simulated_save_is_a_real_write_of_a_task_update_and_of_a_value(client):
     demo_council_load(password="demo-pass-123", today=date(2026, 11, 23))
+    sign_in = filled_in(client.get("/accounts/login/").content.decode(), "/accounts/login/")
+    assert sign_in["csrfmiddlewaretoken"] and set(sign_in) >= {"username", "password"}
     client.force_login(get_user_model().objects.get(username="officer"))
     home = client.get("/").content.decode()
     update_url = re.findall(r'href="(/tasks/\d+/update/\d+/)"', home)[0]
