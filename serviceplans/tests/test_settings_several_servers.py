@@ -26,7 +26,25 @@ django.setup()
 from django.db import connection
 print(connection.cursor().execute("SELECT 40 + 2").fetchone()[0], type(connection.pool).__name__)
 """
-OURS = {"DATABASE_URL", "PRIVATE_STORAGE_DIR", "PRIVATE_STORAGE_BUCKET", "DATABASE_POOL", "CONN_MAX_AGE"}
+OURS = {
+    "DATABASE_URL",
+    "PRIVATE_STORAGE_DIR",
+    "PRIVATE_STORAGE_BUCKET",
+    "DATABASE_POOL",
+    "CONN_MAX_AGE",
+    "DATABASE_PREPARED_STATEMENTS",
+}
+PREPARED_ON_A_REAL_SERVER = """
+import django
+django.setup()
+from django.db import connection
+with connection.cursor() as cursor:
+    for _ in range(6):  # prepared from the fifth time a connection runs it
+        cursor.execute("SELECT %s::int + 2", [40])
+    answer = cursor.fetchone()[0]
+    cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+    print(answer, cursor.fetchone()[0])
+"""
 
 
 def run(code: str, **environ) -> str:
@@ -99,9 +117,19 @@ def test_database_pool_uses_psycopgs_pool_instead():
     assert settings["options"]["pool"] == {"min_size": 1, "max_size": 8, "timeout": 10}
 
 
+def test_postgresql_queries_are_bound_on_the_server_and_repeated_ones_kept_prepared():
+    settings = load_settings(DATABASE_URL="postgres://app@db.example/plans")
+    assert (settings["options"]["server_side_binding"], settings["options"]["prepare_threshold"]) == (True, 5)
+    pooled = load_settings(DATABASE_URL="postgres://app@db.example/plans", DATABASE_POOL="true")
+    assert pooled["options"]["server_side_binding"] is True
+    off = load_settings(DATABASE_URL="postgres://app@db.example/plans", DATABASE_PREPARED_STATEMENTS="false")
+    assert "server_side_binding" not in off["options"] and "prepare_threshold" not in off["options"]
+
+
 def test_sqlite_is_left_alone():
     settings = load_settings()
     assert settings["conn_max_age"] in (None, 0) and "pool" not in settings["options"]
+    assert "server_side_binding" not in settings["options"]
 
 
 @pytest.mark.skipif(
@@ -114,4 +142,16 @@ def test_queries_go_through_the_pool_on_a_real_server():
     assert run(QUERY_THROUGH_THE_POOL, DATABASE_URL=url, DATABASE_POOL="true").split() == [
         "42",
         "ConnectionPool",
+    ]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (set DATABASE_URL)")
+@pytest.mark.django_db
+def test_a_query_run_again_is_prepared_on_a_real_server():
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    assert run(PREPARED_ON_A_REAL_SERVER, DATABASE_URL=url).split() == ["42", "1"]
+    assert run(PREPARED_ON_A_REAL_SERVER, DATABASE_URL=url, DATABASE_PREPARED_STATEMENTS="false").split() == [
+        "42",
+        "0",
     ]
