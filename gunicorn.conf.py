@@ -1,7 +1,7 @@
 """gunicorn's settings for `make serve` and deploy/serviceplans-web.service, from the environment.
 
 WEB_CONCURRENCY   worker processes (default: 2 per CPU core + 1, at most 8)
-GUNICORN_THREADS  threads per worker (default 4: requests that wait on PostgreSQL or a PDF overlap)
+GUNICORN_THREADS  threads per worker (default 1: gunicorn's sync workers; see below)
 PORT / BIND       where to listen (default 127.0.0.1:8000; the proxy in front talks to this)
 GUNICORN_TIMEOUT  seconds before a stuck worker is restarted (default 60; big PDFs run in db_worker)
 GUNICORN_ACCESS_LOG  "-" (default) writes the access log to standard output; empty turns it off
@@ -14,7 +14,14 @@ import os
 wsgi_app = "serviceplans.wsgi:application"
 bind = os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY") or min(2 * multiprocessing.cpu_count() + 1, 8))
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# One request at a time per worker; the workers carry the concurrency. A page here is Python's work more than
+# the database's (about 25 ms of CPU against 5 of waiting), and threads of one process take turns on
+# Python's interpreter lock: a thread back from each of its dozen queries waits for the lock while another
+# computes. With 50 users at 10x (make loadtest, 2 workers, PostgreSQL), 4 threads a worker gave p95 720 ms
+# and 1 gave 400 ms, for the same requests a second. PDFs and big downloads are made by the task worker,
+# not in a request. More threads only pay where requests mostly wait (GUNICORN_THREADS=4 with
+# DATABASE_POOL=true, see docs/deploy.md).
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
 keepalive = 5

@@ -1,5 +1,6 @@
 #!/bin/sh
-# make loadtest: 50 signed-in users for 60 s against gunicorn (2 workers × 4 threads) and PostgreSQL, with the
+# make loadtest: 50 signed-in users for 60 s against gunicorn (2 workers, gunicorn.conf.py's one request at a
+# time each; LOADTEST_THREADS=4 for four threads a worker) and PostgreSQL, with the
 # demo council at 10×. Loopback only. Uses the test PostgreSQL server (scripts/test-postgres.sh) unless
 # LOADTEST_DATABASE_URL is set. Prints locust's table: requests/s, p50/p95/p99 and failures for each page.
 set -eu
@@ -39,7 +40,7 @@ fi
 # The planner's statistics, as a live database has them (autovacuum would gather them a while after the
 # bulk load, in the middle of the test).
 "$PYTHON" manage.py shell -c "from django.db import connection; connection.cursor().execute('ANALYZE')"
-"$BIN/gunicorn" -c gunicorn.conf.py serviceplans.wsgi:application --bind "127.0.0.1:$PORT" --workers 2 --threads 4 \
+"$BIN/gunicorn" -c gunicorn.conf.py serviceplans.wsgi:application --bind "127.0.0.1:$PORT" --workers 2 --threads "${LOADTEST_THREADS:-1}" \
 	--access-logfile /dev/null --error-logfile /tmp/loadtest-gunicorn.log &
 gunicorn=$!
 trap 'kill $gunicorn 2>/dev/null || true' EXIT INT TERM
