@@ -106,7 +106,25 @@ class Report(models.Model):
         return self.unit.name if self.unit_id else ""
 
 
-class ReportRender(models.Model):
+class BackgroundJob(models.Model):
+    """What every piece of work done by the background worker for someone keeps (a report's PDF, a workbook
+    import, a big download): how far it has got in words, what went wrong, who asked and when, and when it
+    finished. Each kind has its own states and what it makes."""
+
+    step = models.CharField(max_length=200, blank=True, help_text="What it is doing now, in words.")
+    error = models.TextField(blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+
+class ReportRender(BackgroundJob):
     """A PDF of a report rendered in the background (big reports take longer than a web request should),
     with how far it has got, so the page can show progress and then offer the file."""
 
@@ -128,19 +146,11 @@ class ReportRender(models.Model):
         help_text="What the report said when the render was asked for: a second request for the same "
         "content joins this render instead of queuing another.",
     )
-    step = models.CharField(max_length=200, blank=True, help_text="What it is doing now, in words.")
     pdf_file = models.CharField(
         max_length=200, blank=True, editable=False, help_text="The PDF's name in the private storage."
     )
-    error = models.TextField(blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(BackgroundJob.Meta):
         constraints = [
             # Two requests at the same moment cannot both queue the same work: the database refuses the
             # second, which then joins the first (reporting.reports.services.report_render_start).
@@ -156,7 +166,7 @@ class ReportRender(models.Model):
         return f"{self.report} – {self.get_state_display()}"
 
 
-class WorkbookImport(models.Model):
+class WorkbookImport(BackgroundJob):
     """A plan workbook uploaded for import, checked and then imported by the background worker, with how
     far it has got, so the page can show progress, then the preview, then the result.
 
@@ -176,19 +186,9 @@ class WorkbookImport(models.Model):
     token = models.CharField(max_length=32, unique=True, editable=False)
     filename = models.CharField(max_length=200, blank=True)
     state = models.CharField(max_length=20, choices=State.choices, default=State.CHECK_QUEUED)
-    step = models.CharField(max_length=200, blank=True, help_text="What it is doing now, in words.")
     result = models.JSONField(null=True, blank=True, editable=False)
     plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    error = models.TextField(blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
     checked_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
 
     def __str__(self):
         return f"{self.filename} – {self.get_state_display()}"
@@ -202,7 +202,7 @@ class WorkbookImport(models.Model):
         return self.state in {self.State.IMPORT_QUEUED, self.State.IMPORTING}
 
 
-class ListExport(models.Model):
+class ListExport(BackgroundJob):
     """A list's Excel download too big to make in the request (more than ``EXPORT_BACKGROUND_ROWS`` rows),
     made by the background worker from the list's own view and query string, with how far it has got, so
     the page can show progress and then offer the file, to the person who asked for it only.
@@ -227,20 +227,12 @@ class ListExport(models.Model):
         default=0, help_text="How many rows were counted when it was asked for."
     )
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
-    step = models.CharField(max_length=200, blank=True, help_text="What it is doing now, in words.")
     file = models.CharField(
         max_length=200, blank=True, editable=False, help_text="The workbook's name in the private storage."
     )
     size = models.PositiveBigIntegerField(null=True, blank=True, editable=False, help_text="In bytes.")
-    error = models.TextField(blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(BackgroundJob.Meta):
         indexes = [models.Index(fields=["requested_by", "state"], name="listexport_user_state")]
 
     def __str__(self):
