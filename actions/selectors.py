@@ -256,6 +256,14 @@ def returns_for_period(
             queryset = queryset.filter(officer__unit_id__in=list(unit_ids))
         return queryset.filter(officer__active=True)
 
+    def add_up(grouped, *, at: int) -> None:
+        """(officer, frequency, due, done) rows into ``counts`` (tasks at 0 and 1, values at 2 and 3)."""
+        for officer_id, frequency, due, done in grouped:
+            tally = counts.setdefault(officer_id, [0, 0, 0, 0])
+            tally[at] += due
+            tally[at + 1] += done
+            owed.setdefault(officer_id, set()).add(period_kind_for(frequency))
+
     # Counted in SQL, one row per officer and frequency (not one per task or indicator they answer for), for
     # plans covering the year (first year ≤ year < first year + years).
     task_frequencies = [frequency_for(kind) for kind in kinds if kind in ("quarter", "half")]
@@ -270,16 +278,13 @@ def returns_for_period(
         ).annotate(
             done=Exists(ProgressUpdate.objects.filter(task=OuterRef("task_id"), period_id__in=member_ids))
         )
-        for officer_id, frequency, due, done in (
+        add_up(
             links.values("officer_id", "task__plan__reporting_frequency")
             .annotate(due=Count("pk"), made=Count("pk", filter=Q(done=True)))
             .values_list("officer_id", "task__plan__reporting_frequency", "due", "made")
-            .order_by()
-        ):
-            tally = counts.setdefault(officer_id, [0, 0, 0, 0])
-            tally[0] += due
-            tally[1] += done
-            owed.setdefault(officer_id, set()).add(period_kind_for(frequency))
+            .order_by(),
+            at=0,
+        )
     value_frequencies = {frequency_for(kind): len(pks) for kind, pks in kinds.items()}
     entered = (
         IndicatorValue.objects.filter(indicator=OuterRef("indicator_id"), period_id__in=member_ids)
@@ -308,16 +313,13 @@ def returns_for_period(
         .annotate(owes=owes, entered=made)
         .annotate(made=Least("entered", "owes"))
     )
-    for officer_id, frequency, due, done in (
+    add_up(
         values.values("officer_id", "indicator__collection_frequency")
         .annotate(due=Sum("owes"), done=Sum("made"))
         .values_list("officer_id", "indicator__collection_frequency", "due", "done")
-        .order_by()
-    ):
-        tally = counts.setdefault(officer_id, [0, 0, 0, 0])
-        tally[2] += due
-        tally[3] += done
-        owed.setdefault(officer_id, set()).add(period_kind_for(frequency))
+        .order_by(),
+        at=2,
+    )
     if not counts:
         return []
     # Read by the same scope as the counts (not by a list of thousands of ids), keeping those who owe.
