@@ -313,7 +313,23 @@ class Judgement(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["financial_year", "kind", "number", "rag"], name="judgement_period_rag")
+            models.Index(fields=["financial_year", "kind", "number", "rag"], name="judgement_period_rag"),
+            # Every column ``join_judgement`` reads, after the unique key's: lists, the dashboard and reports
+            # join each indicator to its judgement and read these from the index alone, not the wide row.
+            models.Index(
+                fields=[
+                    "indicator",
+                    "financial_year",
+                    "kind",
+                    "number",
+                    "rag",
+                    "no_data_reason",
+                    "symbol",
+                    "target_sort",
+                    "actual_sort",
+                ],
+                name="judgement_joined_columns",
+            ),
         ]
 
     def __str__(self):

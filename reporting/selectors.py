@@ -116,12 +116,16 @@ def _missing_reason(period: ReportingPeriod, today: date) -> str:
 REASON_ORDER = ["red", "overdue", "late", "amber", "missing"]
 
 
+# A task's or indicator's unit: its section's, else its plan's (the name, for the exceptions' lists).
+UNIT_NAME = Coalesce("section__unit__name", "plan__unit__name")
+
+
 def _tasks_due(
     judged: Period, *, unit: OrganisationUnit | None, tree, ending: list[ReportingPeriod]
 ) -> QuerySet[Task]:
     """Tasks of live plans that ask for a return for a period ending when ``judged`` ends, beneath ``unit``,
-    each with ``unit_key`` (its section's unit, else its plan's), ``unit_name`` and ``period_status`` (its
-    update's status for the period, or None).
+    each with ``unit_key`` (its section's unit, else its plan's) and ``period_status`` (its update's status
+    for the period, or None). Not the unit's name: counting needs no join to the units (the exceptions add it).
 
     ``ending`` are the periods that end when ``judged`` does, shortest first: each task's update for one of
     them is joined (one row at most each: one update per task and period), and the first found is its
@@ -162,7 +166,6 @@ def _tasks_due(
         .annotate(**joins)
         .annotate(
             unit_key=Coalesce("section__unit_id", "plan__unit_id"),
-            unit_name=Coalesce("section__unit__name", "plan__unit__name"),
             period_status=period_status,
         )
         .order_by()
@@ -174,6 +177,7 @@ def _task_exceptions(tasks: QuerySet[Task], judged: Period, missing: str) -> Que
     carry ``is_overdue`` (:func:`actions.selectors.with_overdue`, the one overdue rule)."""
     overdue = Q(is_overdue=True)
     ranked = tasks.annotate(
+        unit_name=UNIT_NAME,
         reason_rank=Case(
             When(period_status="red", then=Value(REASON_ORDER.index("red"))),
             When(overdue, then=Value(REASON_ORDER.index("overdue"))),
@@ -203,8 +207,8 @@ def _task_reasons(task, missing: str) -> tuple[str, ...]:
 
 def _indicators_due(judged: Period, *, unit: OrganisationUnit | None, tree) -> QuerySet:
     """Indicators of live plans covering the period, collected at periods ending when it ends, beneath
-    ``unit``, each with ``unit_key`` (its section's unit, else its plan's), ``unit_name`` and its stored
-    judgement for the period (``judged_rag``…: :func:`indicators.judgements.join_judgement`)."""
+    ``unit``, each with ``unit_key`` (its section's unit, else its plan's) and its stored judgement for the
+    period (``judged_rag``…: :func:`indicators.judgements.join_judgement`)."""
     year = judged.year.start_year
     frequencies = [
         frequency
@@ -224,10 +228,7 @@ def _indicators_due(judged: Period, *, unit: OrganisationUnit | None, tree) -> Q
         )
     return (
         join_judgement(indicators, judged)
-        .annotate(
-            unit_key=Coalesce("section__unit_id", "plan__unit_id"),
-            unit_name=Coalesce("section__unit__name", "plan__unit__name"),
-        )
+        .annotate(unit_key=Coalesce("section__unit_id", "plan__unit_id"))
         .order_by()
     )
 
@@ -250,7 +251,7 @@ def _indicator_exceptions(indicators: QuerySet) -> QuerySet:
         output_field=IntegerField(),
     )
     return (
-        indicators.annotate(exception_reason=reason)
+        indicators.annotate(exception_reason=reason, unit_name=UNIT_NAME)
         .filter(exception_reason__isnull=False)
         .annotate(reason_rank=rank)
         .order_by("reason_rank", "unit_name", "pk")

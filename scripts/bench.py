@@ -8,7 +8,8 @@ Then, unless told not to: the committee PDF (500 tasks, 200 indicators) beside b
 HTML, a 2,000-row plan workbook import, and 20,000-row Excel exports of the task and indicator lists (median
 seconds of 3, queries, memory growth and Python heap peak, beside bare openpyxl writing the same rows).
 
-It prints figures and asserts nothing. Options: ``--sizes 1,10,100``, ``--repeat N``, ``--no-pdf``,
+It prints figures and asserts nothing. Options: ``--sizes 1,10,100``, ``--repeat N``, ``--rounds N`` (the
+sizes measured in turn N times, 3 by default, so a machine slower for a while slows every size alike), ``--no-pdf``,
 ``--no-import``, ``--no-export``, ``--export-rows N``, ``--only PAGE`` (a page's name, repeatable; ``tasks
 Excel`` or ``indicators Excel`` also picks the big export).
 """
@@ -146,7 +147,12 @@ def measure_pages(database: Path, repeat: int, only: list[str]) -> dict:
                 response = client.get(url)
                 _body_size(response)
                 times.append((time.perf_counter() - start) * 1000)
-        results[name] = {"queries": len(queries), "ms": statistics.median(times), "bytes": size}
+        results[name] = {
+            "queries": len(queries),
+            "ms": statistics.median(times),
+            "bytes": size,
+            "times": times,
+        }
     return results
 
 
@@ -311,6 +317,13 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10")
     parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="Measure the sizes in turn this many times (1×, 10×, 1×, 10×…), each time --repeat requests a page, "
+        "and print the median of them all: a machine that slows down for a while slows every size alike.",
+    )
     parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--no-import", action="store_true")
     parser.add_argument("--no-export", action="store_true")
@@ -338,11 +351,12 @@ def main(argv: list[str] | None = None) -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     one, five, _ = os.getloadavg()
     print(
-        f"{os.cpu_count()} CPUs, load average {one:.2f} / {five:.2f}; median of {args.repeat} requests each"
+        f"{os.cpu_count()} CPUs, load average {one:.2f} / {five:.2f}; "
+        f"median of {args.rounds} × {args.repeat} requests each, the sizes in turn"
     )
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    results = {}
+    results: dict[int, dict] = {}
     try:
         for size in sizes:
             database = folder / f"demo-{size}x.sqlite3"
@@ -351,13 +365,20 @@ def main(argv: list[str] | None = None) -> None:
                 _manage(database, "migrate", "--verbosity", "0")
                 _manage(database, "load_demo", "--password", PASSWORD, "--scale", str(size))
                 print(f"Built the {size}× council in {time.perf_counter() - start:.1f} s", flush=True)
-            working = folder / f"work-{size}x.sqlite3"
-            shutil.copyfile(database, working)
-            results[size] = _child("pages", str(working), str(args.repeat), *args.only, database=working)
-            working.unlink()
-            for page, row in results[size].items():  # as each size finishes, in case a later one is slow
+        for number in range(1, args.rounds + 1):
+            for size in sizes:
+                working = folder / f"work-{size}x.sqlite3"
+                shutil.copyfile(folder / f"demo-{size}x.sqlite3", working)
+                measured = _child("pages", str(working), str(args.repeat), *args.only, database=working)
+                working.unlink()
+                for page, row in measured.items():
+                    kept = results.setdefault(size, {}).setdefault(page, row | {"times": []})
+                    kept["times"] += row["times"]
+                    kept["ms"] = statistics.median(kept["times"])
                 print(
-                    f"  {size}× {page:<24}{row['queries']:>4} q {row['ms']:>9.1f} ms {row['bytes'] / 1024:>8.0f} KB"
+                    f"  round {number} of {args.rounds}, {size}×: "
+                    + ", ".join(f"{page} {row['ms']:.1f}" for page, row in measured.items()),
+                    flush=True,
                 )
     finally:
         if args.keep is None:

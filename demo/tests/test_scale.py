@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from actions.models import ProgressUpdate, Task, TaskOfficer
 from demo.builder import demo_council_load
@@ -74,3 +75,20 @@ def test_scaling_again_adds_only_missing_copies_and_the_command_reports():
     call_command("load_demo", password="demo-pass-123", scale=2, stdout=out)
     assert "nothing added" in out.getvalue()
     assert counts() == two
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="SQLite's query plan; PostgreSQL analyses by itself"
+)
+def test_after_loading_the_planner_reads_judgements_from_their_covering_index():
+    """load_demo analyses the tables it filled, so joining an indicator to its judgement (every list, the
+    dashboard, the reports) reads the index that holds every column wanted, not the judgement's wide row."""
+    from indicators.judgements import join_judgement
+    from serviceplans.periods import Period
+
+    call_command("load_demo", password="demo-pass-123", stdout=StringIO())
+    joined = join_judgement(Indicator.objects.all(), Period.parse("2026/27 Q2")).values_list(
+        "judged_rag", "judged_no_data_reason", "judged_symbol", "judged_target", "judged_actual"
+    )
+    plan = joined.explain()
+    assert "COVERING INDEX judgement_joined_columns" in plan, plan
