@@ -35,8 +35,10 @@ from .selectors import (
     done_words,
     my_task_returns,
     periods_for_returns,
+    return_counts_by_unit,
     return_versions,
     returns_for_period,
+    returns_owed,
     signoff_by_unit,
     signoff_periods,
     task_for_page,
@@ -653,7 +655,7 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
         of them, for the performance team). A unit not recognised is explained and ignored."""
         actor = self.actor
         periods, self.opened = signoff_periods()
-        tree = unit_tree(lean=True)
+        tree = self.tree = unit_tree(lean=True)
         scope = None if actor.runs_everything else set(actor.managed_units)
         data = data.copy() if data is not None else {}
         if not any(str(p.pk) == str(data.get("period", "")).strip() for p in periods):
@@ -671,13 +673,16 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         form, period, unit_ids = self.choose(kwargs.pop("filters", None) or self.request.GET or None)
         members = return_members(period, self.opened) if period else []
-        rows = returns_for_period(period, unit_ids=unit_ids, members=members) if period else []
+        owed = returns_owed(period, unit_ids=unit_ids, members=members) if period else None
+        row_count = len(owed.counts) if owed else 0
         # A unit chosen, or few returns: every officer's return is shown. Otherwise the units are listed with
         # their counts, each opening its own officers (``?unit=``), so the page stays small at any size, and
-        # the decisions and extras of returns not shown are not worked out.
+        # the rows, decisions and extras of returns not shown are not made: only each unit's counts.
         unit_chosen = bool(getattr(form, "cleaned_data", {}).get("unit"))
-        expanded = len(rows) <= (self.unit_rows if unit_chosen else self.inline_rows)
-        if expanded:
+        expanded = row_count <= (self.unit_rows if unit_chosen else self.inline_rows)
+        rows, groups = [], []
+        if period and expanded:
+            rows = returns_for_period(period, unit_ids=unit_ids, owed=owed)
             error_record = kwargs.get("error_record")
             for row in rows:
                 row.can_decide = row.record is not None and can_decide_return(self.actor, row.officer, period)
@@ -687,7 +692,9 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
                     error_record is not None and row.record is not None and row.record.pk == error_record.pk
                 )
             add_return_row_extras(period, rows)  # e.g. risk reviews (actions.hooks)
-        groups = signoff_by_unit(rows)
+            groups = signoff_by_unit(rows)
+        elif period:
+            groups = return_counts_by_unit(period, owed, units=self.tree.units, unit_ids=unit_ids)
         totals = dict.fromkeys(RETURN_STATES, 0)
         for group in groups:
             for state, count in group.counts.items():
@@ -704,14 +711,14 @@ class ReturnListView(LoginRequiredMixin, TemplateView):
             "groups": groups,
             "group_page": group_page,
             "totals": totals,
-            "row_count": len(rows),
+            "row_count": row_count,
             "expanded": expanded,
             "inline_rows": self.inline_rows,
             "states": Return.State,
             "unit_value": form["unit"].value() or "",
             "title": return_title(
                 period.period,
-                includes=[p.period for p in members if any(p.kind in row.kinds for row in rows)],
+                includes=[p.period for p in members if p.kind in owed.kinds_owed],
                 noun="Returns",
             )
             if period

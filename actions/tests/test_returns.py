@@ -430,3 +430,35 @@ def test_the_units_are_a_search_box_and_their_counts_come_a_page_at_a_time(clien
     nowhere = client.get(reverse("actions:return-list"), {"unit": "Ministry of Magic"})
     assert "Choose a part of the council you look after: none is called that" in nowhere.content.decode()
     assert nowhere.context["row_count"] == response.context["row_count"]
+
+
+def test_units_listed_count_the_same_returns_as_every_officer_s_row(client, council):
+    """Past ``inline_rows`` the page counts each unit's returns by state from narrow queries, making no row for
+    each officer: unit by unit, the same counts, totals, number of returns and title as the rows the page
+    shows when it lists every officer."""
+    from actions.views import ReturnListView
+
+    q2 = council["q2"]
+    return_submit(officer=officer(council, "kevin"), period=q2, user=None)
+    approved = return_submit(officer=officer(council, "lee"), period=q2, user=None)
+    return_approve(record=approved, user=user(council, "performance"))
+    client.force_login(user(council, "performance"))
+    every_row = client.get(reverse("actions:return-list"))
+    assert every_row.context["expanded"]
+
+    def counted(response):
+        return [(g.unit.pk if g.unit else None, g.counts) for g in response.context["groups"]]
+
+    original = ReturnListView.inline_rows
+    ReturnListView.inline_rows = 1
+    try:
+        units_only = client.get(reverse("actions:return-list"))
+    finally:
+        ReturnListView.inline_rows = original
+    assert not units_only.context["expanded"]
+    assert counted(units_only) == counted(every_row)
+    assert {"submitted", "approved", "not_started"} <= {
+        state for _unit, counts in counted(units_only) for state, n in counts.items() if n
+    }
+    for name in ("totals", "row_count", "title"):
+        assert units_only.context[name] == every_row.context[name], name
