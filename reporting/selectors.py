@@ -311,15 +311,22 @@ def dashboard(
 
     # Tasks and their returns: counted per unit, status and overdue in one SQL pass, which also gives the
     # number of exceptions, so the exceptions' paginator needs no count of its own; the page is read in SQL.
-    rolled: dict[int, UnitRow | None] = {}
+    # Each group's number goes to its unit's row (the row it rolls up to) and to the totals, or to the totals
+    # alone when no rows are wanted (unit None), or nowhere for a unit outside the scope: worked out once per
+    # unit and counter, as a county's thousands of units give tens of thousands of groups.
+    targets: dict[tuple[int | None, str], tuple] = {}
 
-    def tally(unit_id: int, counter: str, key: str, number: int) -> None:
-        if unit_id not in rolled:
-            rolled[unit_id] = row_for(unit_id)
-        row = rolled[unit_id]
-        if row is not None:
-            getattr(row, counter)[key] += number
-            getattr(totals, counter)[key] += number
+    def tally(unit_id: int | None, counter: str, key: str, number: int) -> None:
+        found = targets.get((unit_id, counter))
+        if found is None:
+            row = row_for(unit_id) if unit_id is not None else None
+            if unit_id is None:
+                found = (getattr(totals, counter),)
+            else:
+                found = () if row is None else (getattr(row, counter), getattr(totals, counter))
+            targets[(unit_id, counter)] = found
+        for counts in found:
+            counts[key] += number
 
     ending = sorted(
         (p for p in periods if p.end_date == judged.end), key=lambda p: p.start_date, reverse=True
@@ -333,16 +340,10 @@ def dashboard(
             return queryset.values_list("unit_key", *fields).annotate(number=Count("pk"))
         return ((None, *group) for group in queryset.values_list(*fields).annotate(number=Count("pk")))
 
-    def tally_total(unit_id: int | None, counter: str, key: str, number: int) -> None:
-        if unit_id is None:
-            getattr(totals, counter)[key] += number
-        else:
-            tally(unit_id, counter, key, number)
-
     tasks = _tasks_due(judged, unit=unit, tree=tree, ending=ending)
     task_exception_count = 0
     for unit_id, status, overdue, number in counted(tasks, "period_status", "is_overdue"):
-        tally_total(unit_id, "tasks", status or "missing", number)
+        tally(unit_id, "tasks", status or "missing", number)
         if overdue or status in (None, "red", "amber"):
             task_exception_count += number
     missing = _missing_reason(period, today)
@@ -363,7 +364,7 @@ def dashboard(
     for unit_id, rag, has_reason, number in counted(
         indicators.annotate(explained=explained), "judged_rag", "explained"
     ):
-        tally_total(unit_id, "indicators", rag, number)
+        tally(unit_id, "indicators", rag, number)
         if rag in ("red", "amber") or (rag == "no_data" and not has_reason):
             indicator_exception_count += number
     indicator_page = _page(
