@@ -11,7 +11,9 @@ seconds of 3, queries, memory growth and Python heap peak, beside bare openpyxl 
 It prints figures and asserts nothing. Options: ``--sizes 1,10,100``, ``--repeat N``, ``--rounds N`` (the
 sizes measured in turn N times, 3 by default, so a machine slower for a while slows every size alike), ``--no-pdf``,
 ``--no-import``, ``--no-export``, ``--export-rows N``, ``--only PAGE`` (a page's name, repeatable; ``tasks
-Excel`` or ``indicators Excel`` also picks the big export).
+Excel`` or ``indicators Excel`` also picks the big export), ``--instructions`` (instead of timing, the machine
+instructions a request of each ``--only`` page takes at each size, counted by valgrind: the same on a busy
+machine as on a quiet one).
 """
 
 from __future__ import annotations
@@ -105,6 +107,25 @@ def _urls() -> dict[str, str]:
         "tasks Excel": reverse("actions:task-list") + "?format=xlsx",
         "indicators Excel": reverse("indicators:indicator-list") + "?format=xlsx",
     }
+
+
+def request_page(database: Path, page: str, requests: int) -> dict:
+    """Sign in, ask for ``page`` twice (warm-up), then ``requests`` more times: what the parent runs under
+    valgrind, with 0 and with N requests, so the difference is N requests' instructions and nothing else."""
+    _django(database)
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    url = _urls()[page]
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="performance"))
+    for _ in range(2 + requests):
+        response = client.get(url)
+        assert response.status_code == 200, (page, url, response.status_code)
+        _body_size(response)
+    return {}
 
 
 def _body_size(response) -> int:
@@ -313,6 +334,78 @@ def _child(*args: str, database: Path | None = None) -> dict:
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 
+REQUESTS_COUNTED = 10
+
+
+def _instructions(database: Path, page: str, requests: int) -> tuple[int, int]:
+    """(every instruction, SQLite's) of a child process asking for ``page``, counted by callgrind."""
+    with tempfile.TemporaryDirectory(prefix="bench-calls-") as folder:
+        working, out = Path(folder) / "work.sqlite3", Path(folder) / "callgrind.out"
+        shutil.copyfile(database, working)
+        env = os.environ | {"DATABASE_URL": f"sqlite:///{working}"}
+        subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, __file__]
+            + ["--child", "request", str(working), page, str(requests)],
+            check=True,
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+        )
+        total = int(
+            next(line for line in out.read_text().splitlines() if line.startswith("summary:")).split()[1]
+        )
+        annotated = subprocess.run(
+            ["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(out)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        sqlite = next(
+            (
+                int(line.split()[0].replace(",", ""))
+                for line in annotated.splitlines()
+                if ":sqlite3_step " in line
+            ),
+            0,
+        )
+    return total, sqlite
+
+
+def count_instructions(sizes: list[int], pages: list[str], keep: Path | None) -> None:
+    """Print each page's instructions a request at each size: a run with 0 requests and one with
+    ``REQUESTS_COUNTED`` after the same start, the difference divided by that number."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (apt install valgrind).")
+    folder = keep or Path(tempfile.mkdtemp(prefix="bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        for size in sizes:
+            database = folder / f"demo-{size}x.sqlite3"
+            if not database.exists():
+                _manage(database, "migrate", "--verbosity", "0")
+                _manage(database, "load_demo", "--password", PASSWORD, "--scale", str(size))
+        for page in pages:
+            first = None
+            for size in sizes:
+                database = folder / f"demo-{size}x.sqlite3"
+                base, base_sqlite = _instructions(database, page, 0)
+                total, sqlite = _instructions(database, page, REQUESTS_COUNTED)
+                each, each_sqlite = (
+                    (total - base) / REQUESTS_COUNTED,
+                    (sqlite - base_sqlite) / REQUESTS_COUNTED,
+                )
+                first = first or each
+                print(
+                    f"{page:<24} {size:>4}× {each / 1e6:8.1f} M instructions a request "
+                    f"(SQLite {each_sqlite / 1e6:6.1f} M, the rest {(each - each_sqlite) / 1e6:6.1f} M)  "
+                    f"{each / first:5.2f}× the first size",
+                    flush=True,
+                )
+    finally:
+        if keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10")
@@ -332,6 +425,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--keep", type=Path, help="Keep the scaled databases in this folder (reused if there)."
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="Instead of timing: the machine instructions a request of each --only page (default: the "
+        "dashboard) takes at each size, counted by valgrind (the same figure on a busy or a quiet machine; "
+        "about two minutes a page and size).",
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -343,12 +443,17 @@ def main(argv: list[str] | None = None) -> None:
             result = measure_pdf()
         elif kind == "import":
             result = measure_import()
+        elif kind == "request":
+            result = request_page(Path(rest[0]), rest[1], int(rest[2]))
         else:
             result = measure_export(int(rest[0]), Path(rest[1]), rest[2], int(rest[3]))
         print(json.dumps(result))
         return
 
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.instructions:
+        count_instructions(sizes, args.only or ["dashboard"], args.keep)
+        return
     one, five, _ = os.getloadavg()
     print(
         f"{os.cpu_count()} CPUs, load average {one:.2f} / {five:.2f}; "
