@@ -241,7 +241,7 @@ def returns_owed(
     members: list[ReportingPeriod] | None = None,
 ) -> ReturnsOwed:
     """Every officer who owes a return for the quarter ``period``, optionally only ``officer_ids`` or officers
-    of ``unit_ids``, with how many updates and values they have made and their return's sign-off.
+    of ``unit_ids``, with how many updates and values they owe and have made (not the return's sign-off).
 
     Returns are made for quarters (:func:`serviceplans.periods.return_period`): the return holds the task
     updates and indicator values of every period in it (:func:`plans.selectors.return_members`, given as
@@ -414,10 +414,12 @@ def signoff_by_unit(rows: list[ReturnRow]) -> list[UnitSignoff]:
     for row in rows:
         groups.setdefault(row.officer.unit_id, []).append(row)
         units[row.officer.unit_id] = row.officer.unit
-    return sorted(
-        (UnitSignoff(units[key], group) for key, group in groups.items()),
-        key=lambda g: g.unit.name if g.unit else "",
-    )
+    return sorted((UnitSignoff(units[key], group) for key, group in groups.items()), key=_unit_name)
+
+
+def _unit_name(group) -> str:
+    """Sign-off's units in name order, officers with no unit first."""
+    return group.unit.name if group.unit else ""
 
 
 @dataclass(frozen=True)
@@ -458,7 +460,7 @@ def return_counts_by_unit(
             counted = grouped.setdefault(unit_id, dict.fromkeys(RETURN_STATES, 0))
             counted[states.get(officer_id, Return.State.NOT_STARTED)] += 1
     found = [UnitReturnCounts(units.get(key) if key else None, counted) for key, counted in grouped.items()]
-    return sorted(found, key=lambda g: g.unit.name if g.unit else "")
+    return sorted(found, key=_unit_name)
 
 
 def signoff_periods() -> tuple[list[ReportingPeriod], list[ReportingPeriod]]:

@@ -37,9 +37,7 @@ if [ -z "${LOADTEST_REUSE:-}" ]; then
 "$PYTHON" manage.py migrate --verbosity 0
 "$PYTHON" manage.py load_demo --password "$LOADTEST_PASSWORD" --scale "$SCALE" | tail -1
 fi
-# The planner's statistics, as a live database has them (autovacuum would gather them a while after the
-# bulk load, in the middle of the test).
-"$PYTHON" manage.py shell -c "from django.db import connection; connection.cursor().execute('ANALYZE')"
+# (load_demo ends with ANALYZE, so the planner has the statistics a live database has.)
 "$BIN/gunicorn" -c gunicorn.conf.py serviceplans.wsgi:application --bind "127.0.0.1:$PORT" --workers 2 --threads "${LOADTEST_THREADS:-1}" \
 	--access-logfile /dev/null --error-logfile /tmp/loadtest-gunicorn.log &
 gunicorn=$!
