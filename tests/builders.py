@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from indicators.judgements import refresh_deferred
 from plans.models import Plan, ReportingPeriod
 from tests.factories import (
     IndicatorFactory,
@@ -56,7 +57,13 @@ def small_council(*, size: int, year: int = 2026):
 
 
 def add_rows(council, size: int) -> None:
-    """Add ``size`` tasks and indicators, with their returns, to each service of a small council."""
+    """Add ``size`` tasks and indicators, with their returns, to each service of a small council. Each
+    indicator is judged once, when its targets and values are all in (as an import or the API does)."""
+    with refresh_deferred():
+        _add_rows(council, size)
+
+
+def _add_rows(council, size: int) -> None:
     year = council["year"]
     for section in council["sections"]:
         for n in range(size):
