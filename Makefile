@@ -54,15 +54,15 @@ test: setup ## Set up and run every check and test, on SQLite and on PostgreSQL 
 	scripts/test-both.sh "$(MAKE)"
 
 test-sqlite: ## Run the test suite on SQLite
-	env -u DATABASE_URL $(BIN)/pytest -q
+	env -u DATABASE_URL $(BIN)/pytest -q $(PYTEST_ARGS)
 
 test-postgres: ## Run the test suite on PostgreSQL: a throw-away server, stopped after (or TEST_DATABASE_URL's)
 	@if [ -n "$${TEST_DATABASE_URL:-}" ]; then \
-		echo "PostgreSQL test server: $$TEST_DATABASE_URL"; DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/pytest -q; \
+		echo "PostgreSQL test server: $$TEST_DATABASE_URL"; DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/pytest -q $(PYTEST_ARGS); \
 	else \
 		scripts/test-postgres.sh status || trap 'scripts/test-postgres.sh stop' EXIT INT TERM; \
 		url=$$(scripts/test-postgres.sh start) && echo "PostgreSQL test server: $$url" && \
-		DATABASE_URL="$$url" $(BIN)/pytest -q; \
+		DATABASE_URL="$$url" $(BIN)/pytest -q $(PYTEST_ARGS); \
 	fi
 
 bench: setup ## Print queries, median ms and size of every main page at 1x and 10x, the PDF, an import, an export

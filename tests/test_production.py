@@ -26,7 +26,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 HTTPS = {"X-Forwarded-Proto": "https"}
 
-pytestmark = pytest.mark.skipif(not GUNICORN.exists(), reason="gunicorn is not installed (make setup)")
+pytestmark = [
+    pytest.mark.skipif(not GUNICORN.exists(), reason="gunicorn is not installed (make setup)"),
+    pytest.mark.one_run,  # gunicorn on its own SQLite file, whichever database the suite runs on
+]
 
 
 def free_port() -> int:

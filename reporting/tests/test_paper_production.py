@@ -14,7 +14,7 @@ from tests.builders import small_council
 
 from .test_reports_support import make_report, pdf_reader
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_run]  # static files and WeasyPrint, not the database
 
 MANIFEST = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 

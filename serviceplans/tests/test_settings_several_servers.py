@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+# Settings read in fresh processes (and, on PostgreSQL, the server the suite runs on): run once by make test.
+pytestmark = pytest.mark.one_run
+
 PROJECT = Path(__file__).resolve().parents[2]
 
 PRINT_SETTINGS = """
