@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.one_run  # each case is a fresh process reading the environment, not the test database
+pytestmark = (
+    pytest.mark.one_run
+)  # each case is a fresh process reading the environment, not the test database
 
 PROJECT = Path(__file__).resolve().parents[2]
 
