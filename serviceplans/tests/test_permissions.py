@@ -108,6 +108,47 @@ def test_a_manager_covers_units_beneath_their_own(council):
     assert can_update_task(actor, council["parks_task"], council["q2"]) is True
 
 
+def test_the_actor_is_read_in_two_queries_with_delegations_heads_and_locked_returns(council):
+    """Everything the rules need about a signed-in officer comes from two queries (their groups, then their
+    officer record, today's delegations to them, the units they head and the locked returns of everyone
+    they act for); the unit tree is read as well only for someone who heads a unit."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from plans.models import Delegation, Officer, Return
+
+    people, q1, q2 = council["people"], council["q1"], council["q2"]
+    officer, stand_in, other, manager = (
+        Officer.objects.get(user=people[name]) for name in ("officer", "stand_in", "other_officer", "manager")
+    )
+    Delegation.objects.create(officer=other, delegate=stand_in, starts_on=date(2027, 1, 1))  # not yet
+    Return.objects.create(officer=officer, period=q2, state=Return.State.SUBMITTED)  # the delegator's
+    Return.objects.create(officer=stand_in, period=q1, state=Return.State.APPROVED)  # their own
+    Return.objects.create(
+        officer=stand_in, period=q2, state=Return.State.SENT_BACK, comment="Add the figures"
+    )
+    Return.objects.create(officer=other, period=q2, state=Return.State.SUBMITTED)  # delegation not started
+
+    with CaptureQueriesContext(connection) as queries:
+        actor = actor_for(people["stand_in"], today=date(2026, 11, 1))
+    assert len(queries) == 2
+    assert actor.officer_id == stand_in.pk
+    assert actor.acting_for == {stand_in.pk, officer.pk}
+    assert actor.managed_units == frozenset()
+    assert actor.locked_returns == {(officer.pk, q2.end_date), (stand_in.pk, q1.end_date)}
+    assert actor.roles == {OFFICERS}
+
+    later = actor_for(people["stand_in"], today=date(2027, 2, 1))  # one delegation over, the other begun
+    assert later.acting_for == {stand_in.pk, other.pk}
+    assert later.locked_returns == {(other.pk, q2.end_date), (stand_in.pk, q1.end_date)}
+
+    with CaptureQueriesContext(connection) as queries:
+        head = actor_for(people["manager"])
+    assert len(queries) == 3  # and the unit tree
+    assert head.officer_id == manager.pk and head.managed_units == {council["services"][0].pk}
+    assert head.acting_for == {manager.pk} and head.locked_returns == frozenset()
+
+
 def test_a_superuser_without_groups_runs_everything(council):
     actor = actor_for(UserFactory(username="root", is_superuser=True))
     assert can_update_task(actor, council["parks_task"], council["q1"]) is True
