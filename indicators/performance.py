@@ -91,15 +91,19 @@ class IndicatorRecord:
             period: value.value for period, value in self.values.items() if value.value is not None
         }
         self.collection_kind = period_kind_for(indicator.collection_frequency)
+        self._actuals: dict[Period, Decimal | None] = {}
 
     # -- the pieces ------------------------------------------------------------------------------------
 
     def actual(self, period: Period) -> Decimal | None:
-        """The value judged for ``period``; None when nothing was reported for the period itself."""
-        within = combine_values(self.numbers, into=period, aggregation=self.indicator.aggregation)
-        if within is None or self.indicator.aggregation != "sum":
-            return within
-        return year_to_date(self.numbers, upto=period, aggregation="sum")
+        """The value judged for ``period``; None when nothing was reported for the period itself. Worked out
+        once per period: judging a period also reads the one before and the same one last year."""
+        if period not in self._actuals:
+            within = combine_values(self.numbers, into=period, aggregation=self.indicator.aggregation)
+            if within is not None and self.indicator.aggregation == "sum":
+                within = year_to_date(self.numbers, upto=period, aggregation="sum")
+            self._actuals[period] = within
+        return self._actuals[period]
 
     def target(self, period: Period) -> tuple[Decimal | None, str, Decimal]:
         """The numeric target, any words of a text target, and the tolerance in force.

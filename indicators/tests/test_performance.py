@@ -148,3 +148,31 @@ def test_the_reason_shows_figures_precise_enough_to_tell_apart():
         "3.53 days against a target of 3.5 days, lower is better: worse than target, within the 2.5% "
         "tolerance: Amber"
     )
+
+
+def test_each_periods_actual_is_worked_out_once_however_often_judging_reads_it(monkeypatch):
+    """Judging a quarter reads its own actual, the previous quarter's and last year's: judging every quarter
+    of a year rolls each period's values up once, with the same results as a fresh record each time."""
+    from indicators import performance
+
+    indicator = IndicatorFactory(polarity="higher", aggregation="sum", unit="number")
+    TargetFactory(indicator=indicator, financial_year=2008, value=1000)
+    for number, value in ((1, 200), (2, 300), (3, 240)):
+        IndicatorValueFactory(indicator=indicator, period=quarter(number), value=value)
+    IndicatorValueFactory(indicator=indicator, period=quarter(3, year=2007), value=150)
+    quarters = [Period.parse(f"2008/09 Q{n}") for n in (1, 2, 3, 4)]
+    fresh = [record_for(indicator).performance(q) for q in quarters]
+
+    rolled_up = []
+    combine = performance.combine_values
+    monkeypatch.setattr(
+        performance, "combine_values", lambda *a, **k: rolled_up.append(k["into"]) or combine(*a, **k)
+    )
+    record = record_for(indicator)
+    judged = [record.performance(q) for q in quarters]
+
+    assert judged == fresh
+    assert [row.actual for row in judged] == [200, 500, 740, None]  # year to date
+    assert len(rolled_up) == len(set(rolled_up))  # each period once
+    assert len(rolled_up) == 8  # 2008's four quarters and 2007's (its Q4 is both 2008 Q1's previous and Q4's
+    # last year): 12 reads without keeping them
