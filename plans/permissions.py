@@ -3,8 +3,7 @@ periods, returns and plans. The principles are in ``serviceplans.permissions``."
 
 from datetime import date
 
-from django.db.models import DateField, Q, Value
-from django.db.models.functions import Cast
+from django.db.models import Q
 
 from serviceplans.permissions import Actor, return_lock_key
 
@@ -14,68 +13,44 @@ from .selectors import unit_tree
 
 
 def actor_for(user, *, today: date | None = None) -> Actor:
-    """Read who ``user`` is: their groups, their officer record, delegations to them, units they head and
-    the returns locked for them. Two queries (three, and the unit tree, for someone who heads a unit): it
-    runs on every signed-in request."""
+    """Read who ``user`` is: their groups, their officer record, delegations to them and units they head."""
     if user is None or not user.is_authenticated:
         return Actor(user_id=None)
+    today = today or date.today()
     roles = frozenset(user.groups.values_list("name", flat=True))
-    officer_id, delegators, headed, locked = None, set(), [], set()
-    for kind, pk, end in _officer_rows(user, today or date.today()):
-        if kind == _OFFICER:
-            officer_id = pk
-        elif kind == _DELEGATOR:
-            delegators.add(pk)
-        elif kind == _HEADED:
-            headed.append(pk)
-        else:
-            locked.add((pk, end))
-    if officer_id is None:
+    officer = Officer.objects.filter(user=user).only("pk").first()
+    if officer is None:
         return Actor(user_id=user.pk, roles=roles, is_superuser=user.is_superuser)
+    delegators = (
+        Delegation.objects.filter(delegate=officer)
+        .filter(
+            Q(starts_on__isnull=True) | Q(starts_on__lte=today),
+            Q(ends_on__isnull=True) | Q(ends_on__gte=today),
+        )
+        .order_by()  # not by the officers' names: that joins them twice for ids nobody sorts
+    )
+    headed = list(OrganisationUnit.objects.filter(head=officer).values_list("pk", flat=True))
     managed: set[int] = set()
     if headed:
         tree = unit_tree(lean=True)
         for unit_id in headed:
             managed |= tree.descendant_ids(unit_id)
+    acting_for = frozenset({officer.pk, *delegators.values_list("officer_id", flat=True)})
+    locked = (
+        Return.objects.filter(
+            officer_id__in=acting_for, state__in=[Return.State.SUBMITTED, Return.State.APPROVED]
+        )
+        .order_by()
+        .values_list("officer_id", "period__end_date")
+    )
     return Actor(
         user_id=user.pk,
         roles=roles,
         is_superuser=user.is_superuser,
-        officer_id=officer_id,
-        acting_for=frozenset({officer_id, *delegators}),
+        officer_id=officer.pk,
+        acting_for=acting_for,
         managed_units=frozenset(managed),
         locked_returns=frozenset(locked),
-    )
-
-
-#: What a row of :func:`_officer_rows` is: (kind, id, last day of the quarter for a locked return).
-_OFFICER, _DELEGATOR, _HEADED, _LOCKED = 1, 2, 3, 4
-
-
-def _officer_rows(user, today: date):
-    """In one query: the user's officer record, the officers who delegate to them today, the units they
-    head, and the submitted or approved returns of all those officers (theirs and their delegators')."""
-    no_date = Cast(Value(None), DateField())  # typed, or PostgreSQL takes the NULLs for text
-    delegations = Delegation.objects.filter(delegate__user=user).filter(
-        Q(starts_on__isnull=True) | Q(starts_on__lte=today), Q(ends_on__isnull=True) | Q(ends_on__gte=today)
-    )
-    locked = Return.objects.filter(
-        Q(officer__user=user) | Q(officer_id__in=delegations.order_by().values("officer_id")),
-        state__in=[Return.State.SUBMITTED, Return.State.APPROVED],
-    )
-    return (
-        Officer.objects.filter(user=user)
-        .order_by()
-        .values_list(Value(_OFFICER), "pk", no_date)
-        .union(
-            delegations.order_by().values_list(Value(_DELEGATOR), "officer_id", no_date),
-            OrganisationUnit.objects.filter(head__user=user)
-            .order_by()
-            .values_list(Value(_HEADED), "pk", no_date),
-            locked.order_by().values_list(Value(_LOCKED), "officer_id", "period__end_date"),
-            all=True,
-        )
-        .order_by()
     )
 
 

@@ -60,8 +60,7 @@ def test_when_no_period_is_open_the_page_says_so(client, officer_setting):
 
 
 def test_my_updates_queries_do_not_grow_with_tasks(client, officer_setting):
-    """Queries: session, user, the actor (groups; officer, delegations, units headed and locked returns in
-    one), open periods, tasks, updates."""
+    """Queries: session, user, groups, officer, delegations, units headed, open periods, tasks, updates."""
     client.force_login(officer_setting["user"])
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("home"))

@@ -208,8 +208,7 @@ def test_the_task_page_offers_the_update_only_to_those_who_may_make_it(client, s
 
 def test_the_update_form_queries_do_not_grow_with_earlier_updates(client, setting):
     """Queries: session, user, task with its joins, officers, milestones, priorities, updates, period,
-    the reader's groups, their officer record with delegations, units headed and locked returns (one query),
-    council settings."""
+    the reader's groups, officer, delegations, units headed, council settings."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -154,7 +154,7 @@ def test_register_downloads_as_excel(client, setting):
 
 
 def test_register_queries_do_not_grow_with_rows(client, setting):
-    """Queries: session, user, actor (groups; officer, delegations, units headed and returns in one), the matrix,
+    """Queries: session, user, actor (groups, officer, delegations, units headed, returns), the matrix,
     the unit tree, owner choices, category choices, count, rows, owners, heat map."""
     client.force_login(setting["user"])
     add_risks(setting, 2, setting["officer"])

@@ -108,10 +108,10 @@ def test_a_manager_covers_units_beneath_their_own(council):
     assert can_update_task(actor, council["parks_task"], council["q2"]) is True
 
 
-def test_the_actor_is_read_in_two_queries_with_delegations_heads_and_locked_returns(council):
-    """Everything the rules need about a signed-in officer comes from two queries (their groups, then their
-    officer record, today's delegations to them, the units they head and the locked returns of everyone
-    they act for); the unit tree is read as well only for someone who heads a unit."""
+def test_the_actor_holds_todays_delegations_the_units_headed_and_the_locked_returns(council):
+    """What the rules need about a signed-in officer, read in five queries (their groups, officer record,
+    units headed, today's delegations to them, and the locked returns of everyone they act for); the unit
+    tree is read as well only for someone who heads a unit."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -131,7 +131,7 @@ def test_the_actor_is_read_in_two_queries_with_delegations_heads_and_locked_retu
 
     with CaptureQueriesContext(connection) as queries:
         actor = actor_for(people["stand_in"], today=date(2026, 11, 1))
-    assert len(queries) == 2
+    assert len(queries) == 5
     assert actor.officer_id == stand_in.pk
     assert actor.acting_for == {stand_in.pk, officer.pk}
     assert actor.managed_units == frozenset()
@@ -144,7 +144,7 @@ def test_the_actor_is_read_in_two_queries_with_delegations_heads_and_locked_retu
 
     with CaptureQueriesContext(connection) as queries:
         head = actor_for(people["manager"])
-    assert len(queries) == 3  # and the unit tree
+    assert len(queries) == 6  # and the unit tree
     assert head.officer_id == manager.pk and head.managed_units == {council["services"][0].pk}
     assert head.acting_for == {manager.pk} and head.locked_returns == frozenset()
 
