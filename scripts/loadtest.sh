@@ -3,6 +3,8 @@
 # time each; LOADTEST_THREADS=4 for four threads a worker) and PostgreSQL, with the
 # demo council at 10×. Loopback only. Uses the test PostgreSQL server (scripts/test-postgres.sh) unless
 # LOADTEST_DATABASE_URL is set. Prints locust's table: requests/s, p50/p95/p99 and failures for each page.
+# LOADTEST_PAUSE: each user's pause before a page, in seconds (default 1-5; 0.5-2 asks twice as much of the
+# server); LOADTEST_LOCUST_ARGS: more locust options (for example "--csv /tmp/lt --csv-full-history").
 set -eu
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-.venv/bin/python}
@@ -44,4 +46,4 @@ gunicorn=$!
 trap 'kill $gunicorn 2>/dev/null || true' EXIT INT TERM
 sleep 3
 "$BIN/locust" -f scripts/locustfile.py --headless -u "$USERS" -r 10 -t "$DURATION" \
-	--host "http://127.0.0.1:$PORT" --only-summary --stop-timeout 5
+	--host "http://127.0.0.1:$PORT" --only-summary --stop-timeout 5 ${LOADTEST_LOCUST_ARGS:-}
