@@ -102,6 +102,15 @@ class UnitTree:
             current = self.units[current].parent_id
         return list(reversed(chain))
 
+    def rolled_up(self, among: Iterable[int]) -> dict[int, int]:
+        """Every unit beneath one of ``among`` (sibling units), or one of them, mapped to that one: what
+        :meth:`rolled_up_to` answers for each unit, worked out for them all in one walk down the tree."""
+        found: dict[int, int] = {}
+        for top in among:
+            for unit_id in self.descendant_ids(top):
+                found[unit_id] = top
+        return found
+
     def rolled_up_to(self, unit_id: int, among: Iterable[int]) -> int | None:
         """Which of ``among`` (sibling units) ``unit_id`` sits beneath, if any."""
         among = set(among)

@@ -1,10 +1,11 @@
 """The dashboard: RAG counts for a period by directorate → service, with exceptions and returns.
 
-Everything is read in a fixed number of queries. Tasks are counted in SQL (one ``GROUP BY`` unit and status),
-and their exceptions are chosen, ranked and paged in SQL, one row per task with all its reasons, so only the
-page shown is read. Indicators' judgements are stored (``indicators.judgements``), so they are counted, ranked and
-paged in SQL the same way, and only the page of exceptions shown is read. The counts are rolled up the organisation tree in Python, per unit rather
-than per row.
+Everything is read in a fixed number of queries. Tasks are counted in SQL (one ``GROUP BY`` unit, status and
+overdue); indicators' judgements are stored (``indicators.judgements``), so they are counted the same way
+(``GROUP BY`` unit and judgement). The groups are read as the database sends them and rolled up the
+organisation tree in Python, per unit rather than per row. The same counts place each page of exceptions
+(:class:`ExceptionGroups`): only the units on the page are read, a page at a time, one row per task or
+indicator with all its reasons.
 """
 
 from collections import Counter
@@ -12,10 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.paginator import Page, Paginator
+from django.db import connections
 from django.db.models import (
     Case,
     CharField,
     Count,
+    ExpressionWrapper,
     F,
     FilteredRelation,
     IntegerField,
@@ -32,7 +35,7 @@ from indicators.judgements import join_judgement, judgements_for
 from indicators.models import Indicator
 from indicators.performance import PeriodPerformance
 from indicators.rules import DueState, value_due_state
-from plans.models import OrganisationUnit, Plan, ReportingPeriod
+from plans.models import OrganisationUnit, Plan, PlanSection, ReportingPeriod
 from plans.selectors import unit_tree
 from serviceplans.periods import FREQUENCY_PERIOD_KINDS, Period, period_kind_for
 
@@ -175,22 +178,33 @@ def _tasks_due(
 def _task_exceptions(tasks: QuerySet[Task], judged: Period, missing: str) -> QuerySet[Task]:
     """The tasks that are red, amber, overdue or without an update, worst first (then by unit); ``tasks``
     carry ``is_overdue`` (:func:`actions.selectors.with_overdue`, the one overdue rule)."""
-    overdue = Q(is_overdue=True)
-    ranked = tasks.annotate(
-        unit_name=UNIT_NAME,
-        reason_rank=Case(
-            When(period_status="red", then=Value(REASON_ORDER.index("red"))),
-            When(overdue, then=Value(REASON_ORDER.index("overdue"))),
-            When(period_status="amber", then=Value(REASON_ORDER.index("amber"))),
-            When(period_status__isnull=True, then=Value(REASON_ORDER.index(missing))),
-            default=None,
-            output_field=IntegerField(),
-        ),
-    )
     return (
-        ranked.filter(reason_rank__isnull=False)
-        .select_related("plan", "section")
+        tasks.select_related("plan", "section")
+        .annotate(unit_name=UNIT_NAME, reason_rank=_task_reason_rank_sql(missing))
+        .filter(reason_rank__isnull=False)
         .order_by("reason_rank", "unit_name", "pk")
+    )
+
+
+def _ranked_tasks(tasks: QuerySet[Task], missing: str) -> QuerySet[Task]:
+    """``tasks`` with their unit's name, and ``reason_rank`` to filter and sort by (not read: for a task it
+    takes the overdue rule's subquery, and every mention of it in a query is written out again)."""
+    return (
+        tasks.select_related("plan", "section")
+        .annotate(unit_name=UNIT_NAME)
+        .alias(reason_rank=_task_reason_rank_sql(missing))
+    )
+
+
+def _task_reason_rank_sql(missing: str) -> Case:
+    """Where a task stands among the exceptions (the worst reason first), or None if it is not one."""
+    return Case(
+        When(period_status="red", then=Value(REASON_ORDER.index("red"))),
+        When(Q(is_overdue=True), then=Value(REASON_ORDER.index("overdue"))),
+        When(period_status="amber", then=Value(REASON_ORDER.index("amber"))),
+        When(period_status__isnull=True, then=Value(REASON_ORDER.index(missing))),
+        default=None,
+        output_field=IntegerField(),
     )
 
 
@@ -258,6 +272,118 @@ def _indicator_exceptions(indicators: QuerySet) -> QuerySet:
     )
 
 
+def _plain_rows(grouped: QuerySet, names: list[str]) -> list[tuple]:
+    """The rows of ``grouped`` (a ``values_list`` of ``names``: groups and their counts) as the database sends
+    them, without Django's conversion of every value in Python: ids, status words, counts and flags need none
+    (a flag may come as 1 or 0, which reads the same), and a county's dashboard counts tens of thousands of
+    groups."""
+    sql, params = grouped.query.sql_with_params()
+    with connections[grouped.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+        columns = [column[0] for column in cursor.description]
+    if columns != names:  # in the order asked for, whatever order the SQL chose
+        where = [columns.index(name) for name in names]
+        rows = [tuple(row[i] for i in where) for row in rows]
+    return rows
+
+
+def _task_reason_rank(status: str | None, overdue: bool, missing: str) -> int | None:
+    """Where a group of tasks (their status for the period, overdue or not) stands among the exceptions: the
+    rank :func:`_task_exceptions` gives each of them in SQL, or None for tasks that are no exception."""
+    if status == "red":
+        return REASON_ORDER.index("red")
+    if overdue:
+        return REASON_ORDER.index("overdue")
+    if status == "amber":
+        return REASON_ORDER.index("amber")
+    if status is None:
+        return REASON_ORDER.index(missing)
+    return None
+
+
+def _indicator_reason_rank(rag: str, explained: bool) -> int | None:
+    """The rank :func:`_indicator_exceptions` gives a group of indicators in SQL, or None for no exception."""
+    if rag in ("red", "amber"):
+        return REASON_ORDER.index(rag)
+    if rag == "no_data" and not explained:
+        return REASON_ORDER.index("missing")
+    return None
+
+
+def _name_order(name: str) -> tuple[str, str]:
+    return (name.casefold(), name)
+
+
+class ExceptionGroups:
+    """The exceptions of a dashboard in their order (worst reason first, then by unit name, then by id),
+    read a page at a time using the counts already made. The counts say how many exceptions each unit has
+    for each reason, so which units' exceptions fall on a page is known before reading it: only those units'
+    rows are read (through the index on their plan sections), not every exception ranked and sorted again.
+
+    ``ranked`` are the exceptions with ``reason_rank`` and ``unit_key`` (their section's unit, else their
+    plan's); the groups are added with :meth:`add` as the counts come. Units of the same name are one group,
+    so their exceptions are in id order together, as in one sorted list."""
+
+    def __init__(self, ranked: QuerySet, tree):
+        self.ranked = ranked
+        self.tree = tree
+        self.sizes: Counter = Counter()  # (rank, unit name) → how many exceptions
+        self.units: dict[tuple[int, str], set[int]] = {}
+
+    def add(self, rank: int | None, unit_id: int, number: int) -> None:
+        if rank is None:
+            return
+        key = (rank, self.tree.units[unit_id].name)
+        self.sizes[key] += number
+        self.units.setdefault(key, set()).add(unit_id)
+
+    def __len__(self) -> int:
+        return sum(self.sizes.values())
+
+    def __getitem__(self, index: slice) -> list:
+        start, stop = index.start or 0, index.stop if index.stop is not None else len(self)
+        order = sorted(self.sizes, key=lambda key: (key[0], _name_order(key[1])))
+        wanted, before, seen = [], None, 0
+        for key in order:  # the groups the page overlaps, and how many exceptions come before the first
+            if seen + self.sizes[key] > start and seen < stop:
+                before = seen if before is None else before
+                wanted.append(key)
+            seen += self.sizes[key]
+        if not wanted:
+            return []
+        units = set().union(*(self.units[key] for key in wanted))
+        sections = PlanSection.objects.filter(
+            Q(unit_id__in=units) | Q(unit__isnull=True, plan__unit_id__in=units)
+        ).values("pk")
+        # The page's rows in order: by reason, then by unit name (its place among the names on the page), then
+        # by id, from the first group on the page to the last (a unit on the page may have other reasons
+        # before or after it, on other pages). Reason and name make one number, so the SQL works out each
+        # row's reason (a subquery, for tasks) a few times, not once for each group.
+        names = sorted({name for _, name in wanted}, key=_name_order)
+        place = Case(
+            *(
+                When(
+                    unit_key__in=sorted(set().union(*(self.units[k] for k in wanted if k[1] == name))), then=i
+                )
+                for i, name in enumerate(names)
+            ),
+            default=None,
+            output_field=IntegerField(),
+        )
+        width = len(names)
+        first, last = ((rank * width + names.index(name)) for rank, name in (wanted[0], wanted[-1]))
+        rows = (
+            self.ranked.filter(section_id__in=sections)
+            .annotate(
+                position=ExpressionWrapper(F("reason_rank") * width + place, output_field=IntegerField())
+            )
+            .filter(position__range=(first, last))
+            .order_by("position", "pk")
+        )
+        return list(rows[start - before : stop - before])
+
+
 def _page(queryset: QuerySet | list, count: int, per_page: int, number: int | str) -> Page:
     """One page of ``queryset``, whose length (``count``) is already known from the counts."""
     paginator = Paginator(queryset, per_page)
@@ -300,14 +426,10 @@ def dashboard(
     scope = tree.descendant_ids(top.pk) if top is not None else set(tree.units)
     totals = UnitRow(unit=top, name="Total", has_children=False)
 
-    def row_for(unit_id: int) -> UnitRow | None:
-        if unit_id not in scope:
-            return None
-        pk = tree.rolled_up_to(unit_id, among=rows.keys())
-        return rows[pk] if pk is not None else own_row
-
-    def unit_name(unit_id: int) -> str:
-        return tree.units[unit_id].name
+    # Each unit in scope → its row: the row of the unit it sits beneath, else the top's own ("directly").
+    row_of = dict.fromkeys(scope, own_row) | {
+        unit_id: rows[pk] for unit_id, pk in tree.rolled_up(rows).items()
+    }
 
     # Tasks and their returns: counted per unit, status and overdue in one SQL pass, which also gives the
     # number of exceptions, so the exceptions' paginator needs no count of its own; the page is read in SQL.
@@ -319,7 +441,7 @@ def dashboard(
     def tally(unit_id: int | None, counter: str, key: str, number: int) -> None:
         found = targets.get((unit_id, counter))
         if found is None:
-            row = row_for(unit_id) if unit_id is not None else None
+            row = row_of.get(unit_id) if unit_id is not None else None
             if unit_id is None:
                 found = (getattr(totals, counter),)
             else:
@@ -336,19 +458,23 @@ def dashboard(
 
     def counted(queryset, *fields):
         """(unit or None, *fields, number) per group: grouped by unit too only when the rows are wanted."""
-        if by_unit:
-            return queryset.values_list("unit_key", *fields).annotate(number=Count("pk"))
-        return ((None, *group) for group in queryset.values_list(*fields).annotate(number=Count("pk")))
+        names = ["unit_key", *fields, "number"] if by_unit else [*fields, "number"]
+        grouped = _plain_rows(queryset.values_list(*names[:-1]).annotate(number=Count("pk")), names)
+        return grouped if by_unit else [(None, *group) for group in grouped]
 
     tasks = _tasks_due(judged, unit=unit, tree=tree, ending=ending)
+    missing = _missing_reason(period, today)
+    task_exceptions = ExceptionGroups(_ranked_tasks(tasks, missing), tree)
     task_exception_count = 0
     for unit_id, status, overdue, number in counted(tasks, "period_status", "is_overdue"):
         tally(unit_id, "tasks", status or "missing", number)
-        if overdue or status in (None, "red", "amber"):
+        rank = _task_reason_rank(status, overdue, missing)
+        if rank is not None:
             task_exception_count += number
-    missing = _missing_reason(period, today)
+            if by_unit:
+                task_exceptions.add(rank, unit_id, number)
     task_page = _page(
-        _task_exceptions(tasks, judged, missing) if exceptions else [],
+        (task_exceptions if by_unit else _task_exceptions(tasks, judged, missing)) if exceptions else [],
         task_exception_count,
         per_page,
         task_page_number,
@@ -359,16 +485,20 @@ def dashboard(
 
     # Indicators and their values: stored judgements counted per unit and RAG in SQL, exceptions paged in SQL.
     indicators = _indicators_due(judged, unit=unit, tree=tree)
+    indicator_exceptions = ExceptionGroups(_indicator_exceptions(indicators), tree)
     indicator_exception_count = 0
     explained = Case(When(judged_no_data_reason="", then=Value(False)), default=Value(True))
     for unit_id, rag, has_reason, number in counted(
         indicators.annotate(explained=explained), "judged_rag", "explained"
     ):
         tally(unit_id, "indicators", rag, number)
-        if rag in ("red", "amber") or (rag == "no_data" and not has_reason):
+        rank = _indicator_reason_rank(rag, has_reason)
+        if rank is not None:
             indicator_exception_count += number
+            if by_unit:
+                indicator_exceptions.add(rank, unit_id, number)
     indicator_page = _page(
-        _indicator_exceptions(indicators) if exceptions else [],
+        (indicator_exceptions if by_unit else _indicator_exceptions(indicators)) if exceptions else [],
         indicator_exception_count,
         per_page,
         indicator_page_number,

@@ -21,4 +21,11 @@ def test_unit_tree_finds_every_unit_beneath_one_in_a_single_query(django_assert_
     assert [u.pk for u in tree.ancestors(payroll.pk)] == [council.pk, resources.pk, finance.pk]
     assert tree.rolled_up_to(payroll.pk, among=[resources.pk, environment.pk]) == resources.pk
     assert tree.rolled_up_to(council.pk, among=[resources.pk, environment.pk]) is None
+    # The same for every unit at once: each beneath one of them (or it) mapped to it; the council to none.
+    assert tree.rolled_up([resources.pk, environment.pk]) == {
+        resources.pk: resources.pk,
+        finance.pk: resources.pk,
+        payroll.pk: resources.pk,
+        environment.pk: environment.pk,
+    }
     assert [u.pk for u in tree.roots()] == [council.pk]

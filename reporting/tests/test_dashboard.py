@@ -287,3 +287,81 @@ def test_totals_without_unit_rows_are_the_same_totals():
         )
         assert totals.task_exceptions.paginator.count == full.task_exceptions.paginator.count
         assert totals.indicator_exceptions.paginator.count == full.indicator_exceptions.paginator.count
+
+
+def test_exceptions_paged_from_the_counts_are_those_of_one_sorted_list_page_by_page():
+    """The dashboard reads a page of exceptions only from the units the counts place on it. Paged through at
+    any page size, for the council and for a directorate, they are every exception once, in the order of one
+    list sorted by reason, unit name and id: across units of the same name (“Parks” in two directorates),
+    a section without a unit of its own (its plan's), and every reason (red, overdue, amber, missing)."""
+    from datetime import date
+    from decimal import Decimal
+
+    from indicators.judgements import refresh_deferred
+    from plans.selectors import dashboard_periods, unit_tree
+    from reporting.selectors import (
+        _indicator_exceptions,
+        _indicators_due,
+        _task_exceptions,
+        _tasks_due,
+        dashboard,
+    )
+    from tests.factories import (
+        IndicatorFactory,
+        IndicatorValueFactory,
+        OrganisationUnitFactory,
+        PlanFactory,
+        PlanSectionFactory,
+        ProgressUpdateFactory,
+        TargetFactory,
+        TaskFactory,
+    )
+
+    council = small_council(size=5)
+    resources = OrganisationUnitFactory(
+        name="Resources", kind="directorate", parent=council["council"], slug="resources"
+    )
+    parks_too = OrganisationUnitFactory(name="Parks", kind="service", parent=resources, slug="parks-2")
+    plan = PlanFactory(unit=resources, first_year=2026, status="published", title="Resources Plan")
+    with refresh_deferred():
+        for section in (PlanSectionFactory(plan=plan, unit=parks_too), PlanSectionFactory(plan=plan)):
+            for n, status in enumerate(["red", "amber", "amber", "green", None, None, "green"]):
+                task = TaskFactory(section=section, plan=plan, due_date=date(2026, 6, 30) if n > 4 else None)
+                if status:
+                    ProgressUpdateFactory(task=task, period=council["q2"], status=status, percent_complete=10)
+                indicator = IndicatorFactory(section=section, plan=plan, polarity="higher")
+                TargetFactory(indicator=indicator, financial_year=2026, value=Decimal(50))
+                if n % 3:
+                    IndicatorValueFactory(indicator=indicator, period=council["q2"], value=Decimal(45 + n))
+    periods = dashboard_periods()
+    today = date(2026, 10, 20)
+
+    def in_one_list(ranked):
+        return [x.pk for x in sorted(ranked, key=lambda x: (x.reason_rank, x.unit_name.casefold(), x.pk))]
+
+    tree, judged = unit_tree(lean=True), council["q2"].period
+    for unit in (None, council["directorate"], resources):
+        due = _tasks_due(judged, unit=unit, tree=tree, ending=[council["q2"]])
+        expected_tasks = in_one_list(_task_exceptions(due, judged, "missing"))
+        expected_indicators = in_one_list(
+            _indicator_exceptions(_indicators_due(judged, unit=unit, tree=tree))
+        )
+        assert len(expected_tasks) >= 6 and len(expected_indicators) >= 6
+        for per_page in (1, 4, 25):
+            tasks, indicators = [], []
+            for number in range(1, max(len(expected_tasks), len(expected_indicators)) // per_page + 2):
+                board = dashboard(
+                    period=council["q2"],
+                    periods=periods,
+                    unit=unit,
+                    today=today,
+                    per_page=per_page,
+                    task_page_number=number,
+                    indicator_page_number=number,
+                )
+                if number <= board.task_exceptions.paginator.num_pages:
+                    tasks += [e.task.pk for e in board.task_exceptions]
+                if number <= board.indicator_exceptions.paginator.num_pages:
+                    indicators += [e.indicator.pk for e in board.indicator_exceptions]
+            assert tasks == expected_tasks, (unit, per_page)
+            assert indicators == expected_indicators, (unit, per_page)
