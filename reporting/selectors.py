@@ -18,7 +18,6 @@ from django.db.models import (
     Case,
     CharField,
     Count,
-    ExpressionWrapper,
     F,
     FilteredRelation,
     IntegerField,
@@ -27,7 +26,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Collate
 
 from actions.models import Task
 from actions.selectors import with_overdue
@@ -186,16 +185,6 @@ def _task_exceptions(tasks: QuerySet[Task], judged: Period, missing: str) -> Que
     )
 
 
-def _ranked_tasks(tasks: QuerySet[Task], missing: str) -> QuerySet[Task]:
-    """``tasks`` with their unit's name, and ``reason_rank`` to filter and sort by (not read: for a task it
-    takes the overdue rule's subquery, and every mention of it in a query is written out again)."""
-    return (
-        tasks.select_related("plan", "section")
-        .annotate(unit_name=UNIT_NAME)
-        .alias(reason_rank=_task_reason_rank_sql(missing))
-    )
-
-
 def _task_reason_rank_sql(missing: str) -> Case:
     """Where a task stands among the exceptions (the worst reason first), or None if it is not one."""
     return Case(
@@ -311,43 +300,42 @@ def _indicator_reason_rank(rag: str, explained: bool) -> int | None:
     return None
 
 
-def _name_order(name: str) -> tuple[str, str]:
-    return (name.casefold(), name)
-
-
 class ExceptionGroups:
     """The exceptions of a dashboard in their order (worst reason first, then by unit name, then by id),
     read a page at a time using the counts already made. The counts say how many exceptions each unit has
     for each reason, so which units' exceptions fall on a page is known before reading it: only those units'
     rows are read (through the index on their plan sections), not every exception ranked and sorted again.
 
-    ``ranked`` are the exceptions with ``reason_rank`` and ``unit_key`` (their section's unit, else their
-    plan's); the groups are added with :meth:`add` as the counts come. Units of the same name are one group,
-    so their exceptions are in id order together, as in one sorted list."""
+    ``exceptions`` are the tasks or indicators that are exceptions, with ``reason_rank``, ``unit_name`` and
+    ``unit_key`` (their section's unit, else their plan's); the groups are added with :meth:`add` as the counts
+    come. Names sort by their characters (as Python and SQLite compare them; PostgreSQL is told to do the
+    same), so the counts and the SQL agree on the order; units of the same name are one group, their
+    exceptions in id order together, as in one sorted list."""
 
-    def __init__(self, ranked: QuerySet, tree):
-        self.ranked = ranked
+    def __init__(self, exceptions: QuerySet, tree):
+        self.exceptions = exceptions
         self.tree = tree
         self.sizes: Counter = Counter()  # (rank, unit name) → how many exceptions
-        self.units: dict[tuple[int, str], set[int]] = {}
+        self.units: dict[tuple[int, str], Counter] = {}  # (rank, unit name) → unit → how many
 
     def add(self, rank: int | None, unit_id: int, number: int) -> None:
         if rank is None:
             return
         key = (rank, self.tree.units[unit_id].name)
         self.sizes[key] += number
-        self.units.setdefault(key, set()).add(unit_id)
+        self.units.setdefault(key, Counter())[unit_id] += number
 
     def __len__(self) -> int:
         return sum(self.sizes.values())
 
     def __getitem__(self, index: slice) -> list:
         start, stop = index.start or 0, index.stop if index.stop is not None else len(self)
-        order = sorted(self.sizes, key=lambda key: (key[0], _name_order(key[1])))
-        wanted, before, seen = [], None, 0
-        for key in order:  # the groups the page overlaps, and how many exceptions come before the first
+        order = sorted(self.sizes)
+        wanted, before, first, seen = [], 0, 0, 0
+        for number, key in enumerate(order):  # the groups on the page, and what comes before the first
             if seen + self.sizes[key] > start and seen < stop:
-                before = seen if before is None else before
+                if not wanted:
+                    before, first = seen, number
                 wanted.append(key)
             seen += self.sizes[key]
         if not wanted:
@@ -356,32 +344,15 @@ class ExceptionGroups:
         sections = PlanSection.objects.filter(
             Q(unit_id__in=units) | Q(unit__isnull=True, plan__unit_id__in=units)
         ).values("pk")
-        # The page's rows in order: by reason, then by unit name (its place among the names on the page), then
-        # by id, from the first group on the page to the last (a unit on the page may have other reasons
-        # before or after it, on other pages). Reason and name make one number, so the SQL works out each
-        # row's reason (a subquery, for tasks) a few times, not once for each group.
-        names = sorted({name for _, name in wanted}, key=_name_order)
-        place = Case(
-            *(
-                When(
-                    unit_key__in=sorted(set().union(*(self.units[k] for k in wanted if k[1] == name))), then=i
-                )
-                for i, name in enumerate(names)
-            ),
-            default=None,
-            output_field=IntegerField(),
-        )
-        width = len(names)
-        first, last = ((rank * width + names.index(name)) for rank, name in (wanted[0], wanted[-1]))
-        rows = (
-            self.ranked.filter(section_id__in=sections)
-            .annotate(
-                position=ExpressionWrapper(F("reason_rank") * width + place, output_field=IntegerField())
-            )
-            .filter(position__range=(first, last))
-            .order_by("position", "pk")
-        )
-        return list(rows[start - before : stop - before])
+        # These units' exceptions in order; those in groups before the page's first are read past (the counts
+        # say how many), then those of the page's groups, earlier pages' share of the first group skipped.
+        passed = sum(n for key in order[:first] for unit_id, n in self.units[key].items() if unit_id in units)
+        by_name = F("unit_name")
+        if connections[self.exceptions.db].vendor == "postgresql":
+            by_name = Collate(by_name, "C")
+        rows = self.exceptions.filter(section_id__in=sections).order_by("reason_rank", by_name, "pk")
+        offset = passed + start - before
+        return list(rows[offset : offset + stop - start])
 
 
 def _page(queryset: QuerySet | list, count: int, per_page: int, number: int | str) -> Page:
@@ -464,7 +435,7 @@ def dashboard(
 
     tasks = _tasks_due(judged, unit=unit, tree=tree, ending=ending)
     missing = _missing_reason(period, today)
-    task_exceptions = ExceptionGroups(_ranked_tasks(tasks, missing), tree)
+    task_exceptions = ExceptionGroups(_task_exceptions(tasks, judged, missing), tree)
     task_exception_count = 0
     for unit_id, status, overdue, number in counted(tasks, "period_status", "is_overdue"):
         tally(unit_id, "tasks", status or "missing", number)
