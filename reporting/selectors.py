@@ -315,29 +315,27 @@ class ExceptionGroups:
     def __init__(self, exceptions: QuerySet, tree):
         self.exceptions = exceptions
         self.tree = tree
-        self.sizes: Counter = Counter()  # (rank, unit name) → how many exceptions
         self.units: dict[tuple[int, str], Counter] = {}  # (rank, unit name) → unit → how many
 
     def add(self, rank: int | None, unit_id: int, number: int) -> None:
         if rank is None:
             return
-        key = (rank, self.tree.units[unit_id].name)
-        self.sizes[key] += number
-        self.units.setdefault(key, Counter())[unit_id] += number
+        self.units.setdefault((rank, self.tree.units[unit_id].name), Counter())[unit_id] += number
 
     def __len__(self) -> int:
-        return sum(self.sizes.values())
+        return sum(counts.total() for counts in self.units.values())
 
     def __getitem__(self, index: slice) -> list:
         start, stop = index.start or 0, index.stop if index.stop is not None else len(self)
-        order = sorted(self.sizes)
+        order = sorted(self.units)
         wanted, before, first, seen = [], 0, 0, 0
         for number, key in enumerate(order):  # the groups on the page, and what comes before the first
-            if seen + self.sizes[key] > start and seen < stop:
+            size = self.units[key].total()
+            if seen + size > start and seen < stop:
                 if not wanted:
                     before, first = seen, number
                 wanted.append(key)
-            seen += self.sizes[key]
+            seen += size
         if not wanted:
             return []
         units = set().union(*(self.units[key] for key in wanted))
