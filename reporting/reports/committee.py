@@ -369,7 +369,8 @@ class CommitteeReport:
             context |= self.window
         elif annex_page is not None:
             context |= self.annex_window(context["plans"], annex_page)
-        context["task_plans"] = self._with_openings(context["task_plans"])
+        context["task_plans"] = self._with_openings(context["task_plans"], "objectives")
+        context["indicator_plans"] = self._with_openings(context["indicator_plans"], "indicators")
         return render_to_string(self.template_name, context | {"preview": preview})
 
     #: Rows of the annexes (tasks, then indicators) on one page of a preview of a big report.
@@ -379,12 +380,19 @@ class CommitteeReport:
     CHART_BARS = 15
 
     @staticmethod
-    def _with_openings(plans: list[dict]) -> list[dict]:
-        """Each plan's first section with tasks marked ``opens_plan``: the plan's heading goes with it."""
-        marked = []
+    def _with_openings(plans: list[dict], rows: str) -> list[dict]:
+        """The sections of an annexe (those with ``rows``: objectives or indicators) marked where they
+        open: ``opens_plan`` on each plan's first (the plan's heading goes with it), ``new_page`` on every one
+        after the annexe's first (it starts a new page, where the PDF may be laid out in a separate part)."""
+        marked, seen = [], False
         for plan in plans:
-            first = next((n for n, s in enumerate(plan["sections"]) if s["objectives"]), None)
-            sections = [s | {"opens_plan": n == first} for n, s in enumerate(plan["sections"])]
+            first = next((n for n, s in enumerate(plan["sections"]) if s[rows]), None)
+            sections = []
+            for n, section in enumerate(plan["sections"]):
+                sections.append(
+                    section | {"opens_plan": n == first, "new_page": bool(section[rows]) and seen}
+                )
+                seen = seen or bool(section[rows])
             marked.append(plan | {"sections": sections})
         return marked
 
