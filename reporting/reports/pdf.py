@@ -16,14 +16,12 @@
   finders) and in production (hashed names from the manifest storage, read from ``STATIC_ROOT``).
 """
 
-import gc
 import hashlib
 import html as html_escapes
 import logging
 import mimetypes
 import re
 import zlib
-from contextlib import contextmanager
 from datetime import datetime
 from urllib.parse import unquote, urljoin
 
@@ -117,25 +115,16 @@ if getattr(pydyf, "zlib", None) is zlib:
     pydyf.zlib = _Zlib()
 
 
-@contextmanager
-def _without_cycle_collection():
-    """WeasyPrint builds hundreds of thousands of short-lived objects; Python's cycle collector keeps
-    walking them (and every model instance the process holds) while it works. Pausing it for the render
-    saves about 10% of a long report's time; what the render leaves behind is collected afterwards as
-    usual."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 #: What WeasyPrint is asked for: PDF/UA-1, tagged.
 RENDER_OPTIONS = {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
 #: At most this many processes lay out one paper's parts at once (one per core, up to this).
 MAX_PDF_PROCESSES = 4
+
+
+def weasyprint_html(html: str) -> HTML:
+    """WeasyPrint's document for ``html``, read as if served from ``BASE_URL``, its files from the static
+    files only."""
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
 
 
 def render_pdf(html: str) -> bytes:
@@ -148,7 +137,7 @@ def render_pdf(html: str) -> bytes:
         parts = pdf_parallel.split(html, min(pdf_parallel.cores(), MAX_PDF_PROCESSES))
         if len(parts) > 1:
             try:
-                return pdf_parallel.render_parts(parts, RENDER_OPTIONS)
+                return pdf_parallel.render_parts(parts, RENDER_OPTIONS, weasyprint_html)
             except Exception:
                 logger.warning(
                     "Could not lay out the paper in %s parts; laying it out in one",
@@ -156,9 +145,8 @@ def render_pdf(html: str) -> bytes:
                     exc_info=True,
                     extra={"event": "pdf_parts_failed"},
                 )
-    with _without_cycle_collection():
-        document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
-        return document.write_pdf(**RENDER_OPTIONS)
+    with pdf_parallel.without_cycle_collection():
+        return weasyprint_html(html).write_pdf(**RENDER_OPTIONS)
 
 
 # -- one render per content ------------------------------------------------------------------------------

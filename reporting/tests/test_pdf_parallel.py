@@ -13,7 +13,7 @@ from reporting.benchmark import build_council
 from reporting.reports import pdf as pdf_module
 from reporting.reports import pdf_parallel
 from reporting.reports.committee import CommitteeReport
-from reporting.reports.pdf import BASE_URL, RENDER_OPTIONS, StaticFilesFetcher
+from reporting.reports.pdf import RENDER_OPTIONS, weasyprint_html
 from reporting.reports.services import report_build
 
 from .test_reports_support import pdf_pages, pdf_reader
@@ -27,9 +27,7 @@ HEAD = (
 
 
 def one_process(html: str) -> bytes:
-    return weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher()).write_pdf(
-        **RENDER_OPTIONS
-    )
+    return weasyprint_html(html).write_pdf(**RENDER_OPTIONS)
 
 
 def structure(pdf: bytes) -> dict:
@@ -159,7 +157,7 @@ def test_a_paper_that_links_within_itself_is_never_cut(paper):
 def test_the_joined_pdf_is_the_pdf_one_process_makes(paper):
     parts = pdf_parallel.split(paper, 3, min_chars=1_000)
     assert len(parts) == 3
-    joined = pdf_parallel.render_parts(parts, RENDER_OPTIONS)
+    joined = pdf_parallel.render_parts(parts, RENDER_OPTIONS, weasyprint_html)
     whole = one_process(paper)
     expected, got = structure(whole), structure(joined)
     assert len(got["text"]) == len(expected["text"]) >= 6
@@ -181,7 +179,7 @@ def test_render_pdf_lays_a_long_paper_out_in_parts(paper, monkeypatch):
     monkeypatch.setattr(pdf_parallel, "MIN_PART_CHARS", 1_000)
     monkeypatch.setattr(pdf_parallel, "cores", lambda: 2)
     monkeypatch.setattr(
-        pdf_parallel, "render_parts", lambda parts, options: used.append(parts) or real(parts, options)
+        pdf_parallel, "render_parts", lambda parts, *args: used.append(parts) or real(parts, *args)
     )
     pdf = pdf_module.render_pdf(paper)
     assert len(used) == 1 and len(used[0]) == 2
@@ -200,7 +198,9 @@ def test_header_cells_keep_distinct_identifiers_across_parts():
     html = HEAD + f"<main>{annexe}{annexe}</main></body></html>"
     parts = pdf_parallel.split(html, 2, min_chars=1)
     assert len(parts) == 2
-    joined = structure(pdf_parallel.render_parts(parts, RENDER_OPTIONS))  # asserts the identifiers differ
+    joined = structure(
+        pdf_parallel.render_parts(parts, RENDER_OPTIONS, weasyprint_html)
+    )  # asserts the identifiers differ
     assert joined["elements"] == structure(one_process(html))["elements"]
     cells = [row for row in joined["elements"] if row[1] == "/TD"]
     assert len(cells) == 2 and cells[0][6] != cells[1][6]
@@ -212,7 +212,7 @@ def test_a_part_that_fails_leaves_the_paper_to_one_process(paper, monkeypatch, c
     their page numbers, say) or whose process dies without a word: the paper is laid out whole, as before."""
     import os
 
-    def failing(connection, index, html, options):
+    def failing(connection, index, html, options, document_for):
         if failure == "dies" and index == 1:
             os._exit(1)
         connection.send(("failed", "RuntimeError('WeasyPrint did not draw margin boxes')"))
@@ -236,7 +236,9 @@ def test_a_part_checks_that_weasyprint_drew_its_margin_boxes_through_the_agreeme
         weasyprint.document, "layout_document", lambda *a, **k: _without_agreement(real, *a, **k)
     )
     mine, theirs = __import__("multiprocessing").Pipe()
-    pdf_parallel._lay_out_part(theirs, 0, HEAD + "<main><p>Text.</p></main></body></html>", RENDER_OPTIONS)
+    pdf_parallel._lay_out_part(
+        theirs, 0, HEAD + "<main><p>Text.</p></main></body></html>", RENDER_OPTIONS, weasyprint_html
+    )
     kind, reason = mine.recv()
     assert kind == "failed" and "did not draw margin boxes" in reason
 
