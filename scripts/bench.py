@@ -189,14 +189,13 @@ def measure_pdf() -> dict:
     from weasyprint import HTML
 
     from reporting.benchmark import build_council
-    from reporting.reports import pdf_parallel
     from reporting.reports.committee import CommitteeReport
     from reporting.reports.pdf import (
         BASE_URL,
-        MAX_PDF_PROCESSES,
         PDF_VARIANT,
         StaticFilesFetcher,
         html_to_pdf,
+        pdf_parts,
         render_pdf,
     )
     from reporting.reports.services import report_build
@@ -208,8 +207,7 @@ def measure_pdf() -> dict:
     paper = CommitteeReport.for_report(report)
     html = paper.html()
     gathered = time.perf_counter() - start
-    parts = len(pdf_parallel.split(html, min(pdf_parallel.cores(), MAX_PDF_PROCESSES)))
-    parts = parts if pdf_parallel.can_fork() else 1
+    parts = len(pdf_parts(html))
     start = time.perf_counter()
     render_pdf(html)
     app = time.perf_counter() - start

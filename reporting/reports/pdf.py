@@ -127,24 +127,31 @@ def weasyprint_html(html: str) -> HTML:
     return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
 
 
+def pdf_parts(html: str) -> list[pdf_parallel.Part]:
+    """The parts :func:`render_pdf` lays ``html`` out in at once: one per core (up to ``MAX_PDF_PROCESSES``)
+    where this process may fork and the paper can be cut, else one, the whole."""
+    if not pdf_parallel.can_fork():
+        return [pdf_parallel.Part(html)]
+    return pdf_parallel.split(html, min(pdf_parallel.cores(), MAX_PDF_PROCESSES))
+
+
 def render_pdf(html: str) -> bytes:
     """An accessible (tagged, PDF/UA-1) PDF of ``html``, whose stylesheets come from the static files,
     laid out now. A long paper that starts new pages at places it marks is cut there and its parts laid out
     on every core at once, then joined (:mod:`.pdf_parallel`: about 7 s instead of 12 s for a 500-task,
     200-indicator committee paper of 134 pages on two cores); anything else, or if that fails, in this
     process."""
-    if pdf_parallel.can_fork():
-        parts = pdf_parallel.split(html, min(pdf_parallel.cores(), MAX_PDF_PROCESSES))
-        if len(parts) > 1:
-            try:
-                return pdf_parallel.render_parts(parts, RENDER_OPTIONS, weasyprint_html)
-            except Exception:
-                logger.warning(
-                    "Could not lay out the paper in %s parts; laying it out in one",
-                    len(parts),
-                    exc_info=True,
-                    extra={"event": "pdf_parts_failed"},
-                )
+    parts = pdf_parts(html)
+    if len(parts) > 1:
+        try:
+            return pdf_parallel.render_parts(parts, RENDER_OPTIONS, weasyprint_html)
+        except Exception:
+            logger.warning(
+                "Could not lay out the paper in %s parts; laying it out in one",
+                len(parts),
+                exc_info=True,
+                extra={"event": "pdf_parts_failed"},
+            )
     with pdf_parallel.without_cycle_collection():
         return weasyprint_html(html).write_pdf(**RENDER_OPTIONS)
 

@@ -90,7 +90,7 @@ def split(html: str, parts: int, min_chars: int | None = None) -> list[Part]:
     points = cut_points(html)
     if parts < 2 or not points or main is None:
         return [Part(html)]
-    head = html[: main.end()]
+    head = html[: main.start()]  # a part after the first: this, then the tags it reopens, then its content
     chosen: list[tuple[int, str]] = []
     start = main.end()
     for k in range(1, parts):
@@ -108,7 +108,7 @@ def split(html: str, parts: int, min_chars: int | None = None) -> list[Part]:
     result = [Part(html[: chosen[0][0]])]
     for n, (position, reopen) in enumerate(chosen):
         end = chosen[n + 1][0] if n + 1 < len(chosen) else len(html)
-        result.append(Part(head[: head.rindex("<main")] + reopen + html[position:end]))
+        result.append(Part(head + reopen + html[position:end]))
     return result
 
 
