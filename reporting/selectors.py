@@ -320,7 +320,11 @@ class ExceptionGroups:
     def add(self, rank: int | None, unit_id: int, number: int) -> None:
         if rank is None:
             return
-        self.units.setdefault((rank, self.tree.units[unit_id].name), Counter())[unit_id] += number
+        key = (rank, self.tree.units[unit_id].name)
+        counts = self.units.get(key)
+        if counts is None:  # not setdefault: a county's thousands of groups would make a Counter each
+            counts = self.units[key] = Counter()
+        counts[unit_id] += number
 
     def __len__(self) -> int:
         return sum(counts.total() for counts in self.units.values())

@@ -1,15 +1,17 @@
 """``make bench``: what every main page costs at 1× and 10× the demo council (``.venv/bin/python scripts/bench.py``).
 
-For each size it builds the demo council (``load_demo --scale N``) in its own throwaway SQLite file, then, in a
-fresh process signed in as the performance team through Django's test client, requests every main page and
-export 1 + 10 times and prints the number of SQL queries, the median milliseconds and the size of the answer,
-beside an empty view measured in the same process (what the middleware, session and sign-in cost alone).
+For each size it builds the demo council (``load_demo --scale N``) in its own throwaway SQLite file, then
+starts a process for each size, signed in as the performance team through Django's test client, and asks for
+every main page and export in them by turns, one request at a time (1×, 10×, 10×, 1×…), so that the sizes are
+measured at the same moments; it prints the number of SQL queries, the median milliseconds and the size of the
+answer, beside an empty view measured in the same processes (what the middleware, session and sign-in cost
+alone).
 Then, unless told not to: the committee PDF (500 tasks, 200 indicators) beside bare WeasyPrint on the same
 HTML, a 2,000-row plan workbook import, and 20,000-row Excel exports of the task and indicator lists (median
 seconds of 3, queries, memory growth and Python heap peak, beside bare openpyxl writing the same rows).
 
-It prints figures and asserts nothing. Options: ``--sizes 1,10,100``, ``--repeat N``, ``--rounds N`` (the
-sizes measured in turn N times, 3 by default, so a machine slower for a while slows every size alike), ``--no-pdf``,
+It prints figures and asserts nothing. Options: ``--sizes 1,10,100``, ``--repeat N``, ``--rounds N`` (every
+page measured N times over, 3 by default), ``--no-pdf``,
 ``--no-import``, ``--no-export``, ``--export-rows N``, ``--only PAGE`` (a page's name, repeatable; ``tasks
 Excel`` or ``indicators Excel`` also picks the big export), ``--instructions`` (instead of timing, the machine
 instructions a request of each ``--only`` page takes at each size, counted by valgrind: the same on a busy
@@ -137,7 +139,11 @@ def _body_size(response) -> int:
     return len(response.content)
 
 
-def measure_pages(database: Path, repeat: int, only: list[str]) -> dict:
+def serve_pages(database: Path, only: list[str]) -> None:
+    """A child that keeps one size's council open: signed in, every page asked for once (warm-up: caches,
+    templates, the first query plans), then, for each page name read from stdin, one request timed, its
+    queries counted and its size, written back as a JSON line. The parent asks every size's child in turn,
+    request by request, so each size is measured at the same moments as the others."""
     # The Excel rows time the writing itself at every size: over EXPORT_BACKGROUND_ROWS a user's download is
     # made by the worker through this same code (the hand-off alone is one COUNT and a redirect).
     os.environ["EXPORT_BACKGROUND_ROWS"] = str(10**9)
@@ -154,29 +160,93 @@ def measure_pages(database: Path, repeat: int, only: list[str]) -> dict:
     setup_test_environment()
     serviceplans.urls.urlpatterns.insert(0, path("__bench_empty__/", lambda request: HttpResponse("")))
     clear_url_caches()
-    urls = _urls()
+    urls = {name: url for name, url in _urls().items() if not only or name in only or name == "empty view"}
     client = Client()
     client.force_login(get_user_model().objects.get(username="performance"))
-    results = {}
     for name, url in urls.items():
-        if only and name not in only and name != "empty view":
-            continue
-        response = client.get(url)  # warm-up: caches, templates, the first query plans
+        response = client.get(url)
         assert response.status_code == 200, (name, url, response.status_code)
-        size = _body_size(response)
-        times = []
-        for _ in range(repeat):
-            with CaptureQueriesContext(connection) as queries:
-                start = time.perf_counter()
-                response = client.get(url)
-                _body_size(response)
-                times.append((time.perf_counter() - start) * 1000)
-        results[name] = {
-            "queries": len(queries),
-            "ms": statistics.median(times),
-            "bytes": size,
-            "times": times,
-        }
+        _body_size(response)
+    print(json.dumps(list(urls)), flush=True)
+    for line in sys.stdin:
+        name = line.strip()
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.get(urls[name])
+            size = _body_size(response)
+            ms = (time.perf_counter() - start) * 1000
+        print(json.dumps({"ms": ms, "queries": len(queries), "bytes": size}), flush=True)
+
+
+class _PageServer:
+    """A ``serve_pages`` child on a working copy of one size's council."""
+
+    def __init__(self, database: Path, only: list[str]):
+        self.working = database.with_name(database.stem.replace("demo-", "work-") + database.suffix)
+        shutil.copyfile(database, self.working)
+        env = os.environ | {"DATABASE_URL": f"sqlite:///{self.working}"}
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--child", "serve", str(self.working), *only],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            cwd=ROOT,
+            text=True,
+        )
+        self.pages = self._answer()
+
+    def _answer(self):
+        while True:  # the child's log lines (JSON objects with a "level") are not answers
+            line = self.process.stdout.readline()
+            if not line:
+                raise RuntimeError("A page server stopped; see the error above.")
+            answer = json.loads(line) if line.startswith(("[", "{")) else None
+            if isinstance(answer, list) or (isinstance(answer, dict) and "ms" in answer):
+                return answer
+
+    def request(self, page: str) -> dict:
+        self.process.stdin.write(page + "\n")
+        self.process.stdin.flush()
+        return self._answer()
+
+    def close(self) -> None:
+        if self.process.stdin:
+            self.process.stdin.close()
+        self.process.wait(timeout=60)
+        self.working.unlink(missing_ok=True)
+
+
+def measure_pages(folder: Path, sizes: list[int], rounds: int, repeat: int, only: list[str]) -> dict:
+    """Every page at every size, ``rounds`` × ``repeat`` requests each, the sizes taking turns request by
+    request (1×, 10×, 10×, 1×, …: the order swapped each time, so neither always goes first): a machine
+    that runs slower for a while, as this one does for minutes at a time, slows every size alike."""
+    servers = {size: _PageServer(folder / f"demo-{size}x.sqlite3", only) for size in sizes}
+    results: dict[int, dict] = {size: {} for size in sizes}
+    try:
+        pages = servers[sizes[0]].pages
+        for number in range(1, rounds + 1):
+            for page in pages:
+                for turn in range(repeat):
+                    for size in sizes if turn % 2 == 0 else reversed(sizes):
+                        answer = servers[size].request(page)
+                        row = results[size].setdefault(page, {"times": []})
+                        row["times"].append(answer["ms"])
+                        row["queries"], row["bytes"] = answer["queries"], answer["bytes"]
+            print(
+                f"  round {number} of {rounds}: "
+                + ", ".join(
+                    f"{page} "
+                    + "/".join(f"{statistics.median(results[s][page]['times']):.1f}" for s in sizes)
+                    for page in pages
+                ),
+                flush=True,
+            )
+    finally:
+        for server in servers.values():
+            server.close()
+    for rows in results.values():
+        for row in rows.values():
+            row["ms"] = statistics.median(row["times"])
     return results
 
 
@@ -426,8 +496,8 @@ def main(argv: list[str] | None = None) -> None:
         "--rounds",
         type=int,
         default=3,
-        help="Measure the sizes in turn this many times (1×, 10×, 1×, 10×…), each time --repeat requests a page, "
-        "and print the median of them all: a machine that slows down for a while slows every size alike.",
+        help="Go through every page this many times, each time --repeat requests of it at each size (the sizes "
+        "taking turns request by request), and print the median of them all.",
     )
     parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--no-import", action="store_true")
@@ -449,9 +519,10 @@ def main(argv: list[str] | None = None) -> None:
 
     if args.child:
         kind, *rest = args.child
-        if kind == "pages":
-            result = measure_pages(Path(rest[0]), int(rest[1]), rest[2:])
-        elif kind == "pdf":
+        if kind == "serve":
+            serve_pages(Path(rest[0]), rest[1:])
+            return
+        if kind == "pdf":
             result = measure_pdf()
         elif kind == "import":
             result = measure_import()
@@ -469,11 +540,10 @@ def main(argv: list[str] | None = None) -> None:
     one, five, _ = os.getloadavg()
     print(
         f"{os.cpu_count()} CPUs, load average {one:.2f} / {five:.2f}; "
-        f"median of {args.rounds} × {args.repeat} requests each, the sizes in turn"
+        f"median of {args.rounds} × {args.repeat} requests each, the sizes taking turns request by request"
     )
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    results: dict[int, dict] = {}
     try:
         for size in sizes:
             database = folder / f"demo-{size}x.sqlite3"
@@ -482,21 +552,7 @@ def main(argv: list[str] | None = None) -> None:
                 _manage(database, "migrate", "--verbosity", "0")
                 _manage(database, "load_demo", "--password", PASSWORD, "--scale", str(size))
                 print(f"Built the {size}× council in {time.perf_counter() - start:.1f} s", flush=True)
-        for number in range(1, args.rounds + 1):
-            for size in sizes:
-                working = folder / f"work-{size}x.sqlite3"
-                shutil.copyfile(folder / f"demo-{size}x.sqlite3", working)
-                measured = _child("pages", str(working), str(args.repeat), *args.only, database=working)
-                working.unlink()
-                for page, row in measured.items():
-                    kept = results.setdefault(size, {}).setdefault(page, row | {"times": []})
-                    kept["times"] += row["times"]
-                    kept["ms"] = statistics.median(kept["times"])
-                print(
-                    f"  round {number} of {args.rounds}, {size}×: "
-                    + ", ".join(f"{page} {row['ms']:.1f}" for page, row in measured.items()),
-                    flush=True,
-                )
+        results = measure_pages(folder, sizes, args.rounds, args.repeat, args.only)
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)

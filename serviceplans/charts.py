@@ -8,8 +8,8 @@ never the only cue.
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from html import escape  # as django.utils.html.escape writes it, without its lazy-string wrapper
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from serviceplans.status import status_look

@@ -5,6 +5,7 @@ green, so no status is ever shown by colour alone (WCAG 2.2, 1.4.1 Use of colour
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 #: Chart fills for each tag colour: the GOV.UK colour a tag of that colour is a tint of, so a chart's amber is
 #: the tag's yellow, never an orange of its own. Charts outline each segment in black and write its count on
@@ -46,8 +47,9 @@ class StatusLook:
         return "#0b0c0c" if _luminance(self.chart_fill) > 0.179 else "#ffffff"
 
 
+@cache
 def _luminance(hex_colour: str) -> float:
-    """WCAG relative luminance of ``#rrggbb``."""
+    """WCAG relative luminance of ``#rrggbb`` (kept: a chart asks for each segment's ink)."""
     channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]

@@ -44,3 +44,14 @@ def test_count_cells_give_a_right_aligned_count_for_each_column_and_0_when_absen
     )
     cell = '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>'
     assert html == cell.format(3) + cell.format(0) + cell.format(12)
+
+
+def test_count_cells_refuse_anything_but_a_whole_number_rather_than_write_it_unescaped():
+    from collections import Counter
+
+    import pytest
+    from django.template import Context, Template
+
+    template = Template("{% load status_tags %}{% count_cells counts columns %}")
+    with pytest.raises(ValueError):
+        template.render(Context({"counts": Counter(red="<b>3</b>"), "columns": [("red", "Red")]}))
