@@ -8,10 +8,13 @@ organisation tree in Python, per unit rather than per row. The same counts place
 indicator with all its reasons.
 """
 
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import reduce
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import (
@@ -133,20 +136,24 @@ def _tasks_due(
     them is joined (one row at most each: one update per task and period), and the first found is its
     status, as a task's return for the shortest period is the one that counts. A join per period, not a
     subquery per task, so counting a county's tasks reads each update once."""
-    plans = Plan.objects.filter(status__in=LIVE_PLAN_STATUSES).values_list(
-        "pk", "first_year", "years", "reporting_frequency"
+    # Whether a plan asks depends only on its years and how often it reports: the live plans' few shapes are
+    # read and asked once each, and the tasks chosen by shape (not by a list of every plan's id, which would
+    # grow with the council and be sent and compiled into each query).
+    shapes = (
+        Plan.objects.filter(status__in=LIVE_PLAN_STATUSES)
+        .values_list("first_year", "years", "reporting_frequency")
+        .order_by()
+        .distinct()
     )
-    asks: dict[tuple, bool] = {}  # plans share a handful of year spans and frequencies: ask each once
-    plan_ids = []
-    for pk, *shape in plans:
-        key = tuple(shape)
-        if key not in asks:
-            asks[key] = _plan_reports_at(
-                Plan(first_year=key[0], years=key[1], reporting_frequency=key[2]), judged
-            )
-        if asks[key]:
-            plan_ids.append(pk)
-    tasks = Task.objects.filter(plan_id__in=plan_ids)
+    asking = [
+        Q(plan__first_year=first_year, plan__years=years, plan__reporting_frequency=frequency)
+        for first_year, years, frequency in shapes
+        if _plan_reports_at(Plan(first_year=first_year, years=years, reporting_frequency=frequency), judged)
+    ]
+    if asking:
+        tasks = Task.objects.filter(reduce(operator.or_, asking), plan__status__in=LIVE_PLAN_STATUSES)
+    else:
+        tasks = Task.objects.filter(pk__in=[])
     if unit is not None:
         ids = tree.descendant_ids(unit.pk)
         tasks = tasks.filter(
@@ -266,7 +273,10 @@ def _plain_rows(grouped: QuerySet, names: list[str]) -> list[tuple]:
     them, without Django's conversion of every value in Python: ids, status words, counts and flags need none
     (a flag may come as 1 or 0, which reads the same), and a county's dashboard counts tens of thousands of
     groups."""
-    sql, params = grouped.query.sql_with_params()
+    try:
+        sql, params = grouped.query.sql_with_params()
+    except EmptyResultSet:  # a condition no row can meet (no live plan asks for a return): nothing to count
+        return []
     with connections[grouped.db].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -396,13 +406,16 @@ def dashboard(
     row_units = tree.children_of(top.pk) if top is not None else tree.roots()
     rows = {u.pk: UnitRow(unit=u, name=u.name, has_children=bool(tree.children.get(u.pk))) for u in row_units}
     own_row = UnitRow(unit=top, name=f"{top.name} (directly)" if top else "Council-wide", has_children=False)
-    scope = tree.descendant_ids(top.pk) if top is not None else set(tree.units)
     totals = UnitRow(unit=top, name="Total", has_children=False)
 
-    # Each unit in scope → its row: the row of the unit it sits beneath, else the top's own ("directly").
-    row_of = dict.fromkeys(scope, own_row) | {
-        unit_id: rows[pk] for unit_id, pk in tree.rolled_up(rows).items()
-    }
+    # Each unit in scope → its row: the row of the unit it sits beneath, else the top's own ("directly"). Not
+    # worked out when only the totals are wanted: the counts then come grouped by status alone.
+    row_of = {}
+    if by_unit:
+        scope = tree.descendant_ids(top.pk) if top is not None else set(tree.units)
+        row_of = dict.fromkeys(scope, own_row) | {
+            unit_id: rows[pk] for unit_id, pk in tree.rolled_up(rows).items()
+        }
 
     # Tasks and their returns: counted per unit, status and overdue in one SQL pass, which also gives the
     # number of exceptions, so the exceptions' paginator needs no count of its own; the page is read in SQL.

@@ -383,3 +383,27 @@ def test_on_postgresql_the_exceptions_sort_names_by_their_characters_whatever_th
     assert len(pages) == 2  # a page of tasks and a page of indicators
     collated = ['COLLATE "C"' in sql for sql in pages]
     assert collated == [connection.vendor == "postgresql"] * 2
+
+
+@pytest.mark.parametrize("status", ["draft", "submitted", "archived"])
+def test_dashboard_and_home_count_nothing_when_no_live_plan_asks_for_a_return(client, status):
+    """A council whose plans are not yet approved (or all archived) has a period open and nothing due:
+    the dashboard and the performance team's home page say so, rather than failing."""
+    from plans.models import Plan
+
+    from .test_reports_support import user_with_role
+
+    council = small_council(size=2)
+    Plan.objects.filter(pk=council["plan"].pk).update(status=status)
+    client.force_login(user_with_role("performance"))
+
+    response = client.get(reverse("reporting:dashboard"))
+
+    assert response.status_code == 200
+    board = response.context["dashboard"]
+    assert (board.totals.returns_due, board.totals.values_due) == (0, 0)
+    assert board.task_exceptions.paginator.count == 0
+    assert b"No task is red, amber, overdue or missing an update." in response.content
+    home = client.get(reverse("home"))
+    assert home.status_code == 200
+    assert home.context["extra_sections"][0]["board"].totals.returns_due == 0
