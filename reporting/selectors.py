@@ -8,11 +8,9 @@ organisation tree in Python, per unit rather than per row. The same counts place
 indicator with all its reasons.
 """
 
-import operator
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import reduce
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
@@ -39,7 +37,7 @@ from indicators.performance import PeriodPerformance
 from indicators.rules import DueState, value_due_state
 from plans.models import OrganisationUnit, Plan, PlanSection, ReportingPeriod
 from plans.selectors import unit_tree
-from serviceplans.periods import FREQUENCY_PERIOD_KINDS, Period, period_kind_for
+from serviceplans.periods import FREQUENCY_PERIOD_KINDS, Frequency, Period, period_kind_for
 
 LIVE_PLAN_STATUSES = [Plan.Status.APPROVED, Plan.Status.PUBLISHED]
 
@@ -101,16 +99,22 @@ class Dashboard:
     indicator_exceptions: Page  # of IndicatorException
 
 
-def _plan_covers(plan: Plan, period: Period) -> bool:
-    return plan.first_year <= period.year.start_year < plan.first_year + plan.years
+def _plans_reporting_at(period: Period) -> Q:
+    """The condition (on a task's plan) for the plan to ask for a return for a period ending when ``period``
+    ends: its years cover the period's financial year, and it reports by periods of a kind one of which ends
+    then. Written on the plans' columns, not as a list of plans, so a query using it is the same size
+    however many plans the council holds."""
+    year = period.year.start_year
 
+    def reports(frequency: str) -> bool:
+        kind = period_kind_for(frequency)
+        return any(p.end == period.end for p in Period.for_year(period.year, kind))
 
-def _plan_reports_at(plan: Plan, period: Period) -> bool:
-    """Does the plan ask for a return for a period ending when ``period`` ends?"""
-    if not _plan_covers(plan, period):
-        return False
-    kind = period_kind_for(plan.reporting_frequency)
-    return any(p.end == period.end for p in Period.for_year(period.year, kind))
+    known = list(Frequency.values)
+    reporting = Q(plan__reporting_frequency__in=[f for f in known if reports(f)])
+    if reports(""):  # a word not among the choices reports by quarters, as period_kind_for reads it
+        reporting |= ~Q(plan__reporting_frequency__in=known)
+    return reporting & Q(plan__first_year__lte=year, plan__first_year__gt=year - F("plan__years"))
 
 
 def _missing_reason(period: ReportingPeriod, today: date) -> str:
@@ -136,24 +140,7 @@ def _tasks_due(
     them is joined (one row at most each: one update per task and period), and the first found is its
     status, as a task's return for the shortest period is the one that counts. A join per period, not a
     subquery per task, so counting a county's tasks reads each update once."""
-    # Whether a plan asks depends only on its years and how often it reports: the live plans' few shapes are
-    # read and asked once each, and the tasks chosen by shape (not by a list of every plan's id, which would
-    # grow with the council and be sent and compiled into each query).
-    shapes = (
-        Plan.objects.filter(status__in=LIVE_PLAN_STATUSES)
-        .values_list("first_year", "years", "reporting_frequency")
-        .order_by()
-        .distinct()
-    )
-    asking = [
-        Q(plan__first_year=first_year, plan__years=years, plan__reporting_frequency=frequency)
-        for first_year, years, frequency in shapes
-        if _plan_reports_at(Plan(first_year=first_year, years=years, reporting_frequency=frequency), judged)
-    ]
-    if asking:
-        tasks = Task.objects.filter(reduce(operator.or_, asking), plan__status__in=LIVE_PLAN_STATUSES)
-    else:
-        tasks = Task.objects.filter(pk__in=[])
+    tasks = Task.objects.filter(_plans_reporting_at(judged), plan__status__in=LIVE_PLAN_STATUSES)
     if unit is not None:
         ids = tree.descendant_ids(unit.pk)
         tasks = tasks.filter(
