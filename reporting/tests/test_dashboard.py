@@ -404,7 +404,13 @@ def test_dashboard_and_home_count_nothing_when_no_live_plan_asks_for_a_return(cl
     board = response.context["dashboard"]
     assert (board.totals.returns_due, board.totals.values_due) == (0, 0)
     assert board.task_exceptions.paginator.count == 0
-    assert b"No task is red, amber, overdue or missing an update." in response.content
+    content = response.content.decode()
+    assert "No task is due a return for 2026/27 Q2: only the tasks of approved and published plans" in content
+    assert (
+        "No indicator is due a value for 2026/27 Q2: only the indicators of approved and published" in content
+    )
+    assert 'id="task-table-caption"' not in content and "<svg" not in content.split('id="tasks"')[1]
+    assert "No task is red, amber, overdue or missing an update." in content
     home = client.get(reverse("home"))
     assert home.status_code == 200
     assert home.context["extra_sections"][0]["board"].totals.returns_due == 0
