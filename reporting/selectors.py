@@ -99,6 +99,11 @@ class Dashboard:
     indicator_exceptions: Page  # of IndicatorException
 
 
+def _a_period_ends_with(period: Period, kind) -> bool:
+    """Does a period of ``kind`` (month, quarter, half, year) end when ``period`` ends, in its year?"""
+    return any(p.end == period.end for p in Period.for_year(period.year, kind))
+
+
 def _plans_reporting_at(period: Period) -> Q:
     """The condition (on a task's plan) for the plan to ask for a return for a period ending when ``period``
     ends: its years cover the period's financial year, and it reports by periods of a kind one of which ends
@@ -107,8 +112,7 @@ def _plans_reporting_at(period: Period) -> Q:
     year = period.year.start_year
 
     def reports(frequency: str) -> bool:
-        kind = period_kind_for(frequency)
-        return any(p.end == period.end for p in Period.for_year(period.year, kind))
+        return _a_period_ends_with(period, period_kind_for(frequency))
 
     known = list(Frequency.values)
     reporting = Q(plan__reporting_frequency__in=[f for f in known if reports(f)])
@@ -208,9 +212,7 @@ def _indicators_due(judged: Period, *, unit: OrganisationUnit | None, tree) -> Q
     period (``judged_rag``…: :func:`indicators.judgements.join_judgement`)."""
     year = judged.year.start_year
     frequencies = [
-        frequency
-        for frequency, kind in FREQUENCY_PERIOD_KINDS.items()
-        if any(p.end == judged.end for p in Period.for_year(judged.year, kind))
+        frequency for frequency, kind in FREQUENCY_PERIOD_KINDS.items() if _a_period_ends_with(judged, kind)
     ]
     indicators = Indicator.objects.filter(
         plan__status__in=LIVE_PLAN_STATUSES,
