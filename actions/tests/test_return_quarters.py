@@ -2,6 +2,7 @@
 half-year's (or year's) ending with it and the values of the months in it, so nobody has two returns for the
 same months and every page counts the same things."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -181,6 +182,26 @@ def test_the_sign_off_page_offers_quarters_and_counts_the_whole_return(client, c
     assert alison.done_words == "1 of 2 task updates, 3 of 4 values"
     response = client.get(reverse("actions:return-list"), {"period": council["h1"].pk})
     assert response.context["period"] == council["q2"]  # not offered: the default quarter instead
+
+
+def test_the_sign_off_pages_counts_lead_to_exactly_what_they_count(client, council):
+    """“1 of 2 task updates” and “3 of 4 values” link to the officer's return, which lists those 2 updates
+    (the half-year's too) and 4 values (each month's): not to the lists, which show every task and indicator
+    of the officer's plans (those not due, and a monthly indicator once for its three values)."""
+    client.force_login(UserFactory(username="perf", is_superuser=True))
+    content = client.get(reverse("actions:return-list")).content.decode()
+    links = {
+        " ".join(words.split()): href
+        for href, words in re.findall(r'<a class="govuk-link" href="([^"]+)">([^<]+)<span', content)
+    }
+    page = reverse("actions:return-detail", args=[council["q2"].pk, council["manager"].pk])
+    assert links["1 of 2 task updates"] == f"{page}#task-updates"
+    assert links["3 of 4 values"] == f"{page}#indicator-values"
+    response = client.get(page)
+    assert len(response.context["tasks"]) == 2
+    assert len(response.context["values"]) == 4
+    shown = response.content.decode()
+    assert 'id="task-updates"' in shown and 'id="indicator-values"' in shown
 
 
 def test_a_half_year_updates_history_shows_the_quarters_return(council):
