@@ -55,6 +55,9 @@ PAGES = (
     "tasks Excel",
     "indicators Excel",
 )
+#: The downloads of every row a list holds: their cost follows the rows, so they are printed apart, with the
+#: rows they hold and the time a row (the 20,000-row exports below measure them at a county's size).
+DOWNLOADS = ("tasks Excel", "indicators Excel")
 
 
 def _django(database: Path | None) -> None:
@@ -168,6 +171,7 @@ def serve_pages(database: Path, only: list[str]) -> None:
         assert response.status_code == 200, (name, url, response.status_code)
         _body_size(response)
     print(json.dumps(list(urls)), flush=True)
+    rows = {name: _rows_in_workbook(client.get(url)) for name, url in urls.items() if name in DOWNLOADS}
     for line in sys.stdin:
         name = line.strip()
         with CaptureQueriesContext(connection) as queries:
@@ -175,7 +179,19 @@ def serve_pages(database: Path, only: list[str]) -> None:
             response = client.get(urls[name])
             size = _body_size(response)
             ms = (time.perf_counter() - start) * 1000
-        print(json.dumps({"ms": ms, "queries": len(queries), "bytes": size}), flush=True)
+        answer = {"ms": ms, "queries": len(queries), "bytes": size, "rows": rows.get(name)}
+        print(json.dumps(answer), flush=True)
+
+
+def _rows_in_workbook(response) -> int:
+    """How many rows a download holds (its sheet's rows below the heading)."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    sheet = load_workbook(BytesIO(data), read_only=True).active
+    return sum(1 for _row in sheet.iter_rows(values_only=True)) - 1
 
 
 class _PageServer:
@@ -231,7 +247,11 @@ def measure_pages(folder: Path, sizes: list[int], rounds: int, repeat: int, only
                         answer = servers[size].request(page)
                         row = results[size].setdefault(page, {"times": []})
                         row["times"].append(answer["ms"])
-                        row["queries"], row["bytes"] = answer["queries"], answer["bytes"]
+                        row["queries"], row["bytes"], row["rows"] = (
+                            answer["queries"],
+                            answer["bytes"],
+                            answer["rows"],
+                        )
             print(
                 f"  round {number} of {rounds}: "
                 + ", ".join(
@@ -561,7 +581,7 @@ def main(argv: list[str] | None = None) -> None:
     header += "".join(f"{f'{s}×/1×':>8}" for s in sizes[1:])
     print(header)
     for page in PAGES:
-        if page not in results[sizes[0]]:
+        if page not in results[sizes[0]] or page in DOWNLOADS:
             continue
         line = f"{page:<24}"
         for size in sizes:
@@ -570,6 +590,22 @@ def main(argv: list[str] | None = None) -> None:
         for size in sizes[1:]:
             line += f"{results[size][page]['ms'] / results[sizes[0]][page]['ms']:>8.2f}"
         print(line, flush=True)
+    downloads = [page for page in DOWNLOADS if page in results[sizes[0]]]
+    if downloads:
+        print("Downloads of every row (the cost follows the rows: time a row at each size, and its ratio)")
+        header = f"{'download':<24}" + "".join(
+            f"{f'{s}× rows':>9}{f'{s}× ms':>10}{f'{s}× µs/row':>11}" for s in sizes
+        )
+        print(header + "".join(f"{f'{s}×/1×':>8}" for s in sizes[1:]))
+        for page in downloads:
+            each = {
+                size: results[size][page]["ms"] * 1000 / max(results[size][page]["rows"], 1) for size in sizes
+            }
+            line = f"{page:<24}" + "".join(
+                f"{results[size][page]['rows']:>9,}{results[size][page]['ms']:>10.1f}{each[size]:>11.0f}"
+                for size in sizes
+            )
+            print(line + "".join(f"{each[size] / each[sizes[0]]:>8.2f}" for size in sizes[1:]), flush=True)
 
     if not args.no_export:
         folder = Path(tempfile.mkdtemp(prefix="bench-export-"))

@@ -187,7 +187,8 @@ def test_development_keeps_the_laptop_defaults():
     assert settings["SECURE_SSL_REDIRECT"] is False
     assert settings["WHITENOISE_USE_FINDERS"] is True
     assert settings["mailer"] == "django.core.mail.backends.console.EmailBackend"
-    assert settings["conn_max_age"] == 0
+    # SQLite keeps its connection too: a new one reads the schema again and starts with an empty page cache.
+    assert settings["conn_max_age"] == 60
 
 
 def test_production_settings_load_with_a_secret_key():

@@ -129,9 +129,9 @@ def test_postgresql_queries_are_bound_on_the_server_and_repeated_ones_kept_prepa
     assert "server_side_binding" not in off["options"] and "prepare_threshold" not in off["options"]
 
 
-def test_sqlite_is_left_alone():
+def test_sqlite_keeps_its_connection_and_has_no_pool():
     settings = load_settings()
-    assert settings["conn_max_age"] in (None, 0) and "pool" not in settings["options"]
+    assert settings["conn_max_age"] == 60 and "pool" not in settings["options"]
     assert "server_side_binding" not in settings["options"]
 
 
