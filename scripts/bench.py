@@ -594,7 +594,7 @@ def main(argv: list[str] | None = None) -> None:
     if downloads:
         print("Downloads of every row (the cost follows the rows: time a row at each size, and its ratio)")
         header = f"{'download':<24}" + "".join(
-            f"{f'{s}× rows':>9}{f'{s}× ms':>10}{f'{s}× µs/row':>11}" for s in sizes
+            f"{f'{s}× rows':>11}{f'{s}× ms':>10}{f'{s}× µs/row':>13}" for s in sizes
         )
         print(header + "".join(f"{f'{s}×/1×':>8}" for s in sizes[1:]))
         for page in downloads:
@@ -602,7 +602,7 @@ def main(argv: list[str] | None = None) -> None:
                 size: results[size][page]["ms"] * 1000 / max(results[size][page]["rows"], 1) for size in sizes
             }
             line = f"{page:<24}" + "".join(
-                f"{results[size][page]['rows']:>9,}{results[size][page]['ms']:>10.1f}{each[size]:>11.0f}"
+                f"{results[size][page]['rows']:>11,}{results[size][page]['ms']:>10.1f}{each[size]:>13.0f}"
                 for size in sizes
             )
             print(line + "".join(f"{each[size] / each[sizes[0]]:>8.2f}" for size in sizes[1:]), flush=True)
