@@ -19,6 +19,7 @@ from .models import (
 )
 from .permissions import can_move_plan, period_is_open_to, request_actor
 from .rules import IllegalTransition
+from .selectors import periods_closed_with
 
 REASON_HELP = (
     "Needed once the plan is approved: say why this is changing (for example “Committee agreed a revised "
@@ -238,7 +239,18 @@ class ReportingPeriodAdmin(RuleCheckedStepsMixin, admin.ModelAdmin):
 
     @admin.action(description="Close the selected periods (returns become read-only)")
     def close_periods(self, request, queryset):
-        self._step(request, queryset, services.period_close, "Closed")
+        closed_with_others: set[int] = set()
+
+        def close(*, period):
+            """A quarter and its half-year chosen together: the second was closed with the first."""
+            period.refresh_from_db(fields=["state"])
+            if period.pk in closed_with_others and period.state == ReportingPeriod.State.CLOSED:
+                return period
+            others = periods_closed_with(period).filter(state=ReportingPeriod.State.OPEN)
+            closed_with_others.update(others.values_list("pk", flat=True))
+            return services.period_close(period=period)
+
+        self._step(request, queryset, close, "Closed")
 
     @admin.action(description="Publish the selected closed periods (freezes their judgements)")
     def publish_periods(self, request, queryset):

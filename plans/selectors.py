@@ -219,6 +219,24 @@ def in_return(period: ReportingPeriod, quarter: ReportingPeriod) -> bool:
     return quarter.start_date <= period.end_date <= quarter.end_date
 
 
+#: The kinds of period made in a quarter's return that are closed together: the quarter, and the half-year and
+#: the year ending with it (months are opened and closed on their own cycle).
+CLOSED_TOGETHER_KINDS = ("quarter", "half", "year")
+
+
+def periods_closed_with(period: ReportingPeriod) -> QuerySet[ReportingPeriod]:
+    """The other periods closed when ``period`` is (those still open): a quarter and the half-year and year
+    ending with it are made in one return, so closing one closes the others (as opening a half-year opens its
+    quarter). None for a month."""
+    if period.kind not in CLOSED_TOGETHER_KINDS:
+        return ReportingPeriod.objects.none()
+    return (
+        ReportingPeriod.objects.filter(kind__in=CLOSED_TOGETHER_KINDS, end_date=period.end_date)
+        .exclude(pk=period.pk)
+        .order_by("pk")
+    )
+
+
 def return_members(
     quarter: ReportingPeriod, periods: Iterable[ReportingPeriod] | None = None
 ) -> list[ReportingPeriod]:

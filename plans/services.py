@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from serviceplans.copying import recorded_as
@@ -25,6 +26,7 @@ from .rules import (
     period_step_check,
     plan_step_check,
 )
+from .selectors import periods_closed_with
 
 logger = logging.getLogger(__name__)
 
@@ -252,8 +254,20 @@ def period_open(*, period: ReportingPeriod) -> ReportingPeriod:
 
 @transaction.atomic
 def period_close(*, period: ReportingPeriod) -> ReportingPeriod:
-    """Close an open period: its returns become read-only to everyone but the performance team."""
-    return _period_step(period, "close")
+    """Close an open period: its returns become read-only to everyone but the performance team. A quarter and
+    the half-year and year ending with it are made in one return, so closing one of them closes the others
+    that are open too (:func:`plans.selectors.periods_closed_with`): otherwise a closed quarter's return would
+    still take half-year updates, or a closed half-year leave its quarter's return open without them."""
+    others = periods_closed_with(period)
+    # All of them locked at once, in one order, so two people closing a quarter and its half-year at the same
+    # moment take turns (the second finds both closed) instead of each holding one and waiting for the other.
+    list(
+        ReportingPeriod.objects.select_for_update().filter(Q(pk=period.pk) | Q(pk__in=others)).order_by("pk")
+    )
+    period = _period_step(period, "close")
+    for other in others.filter(state=ReportingPeriod.State.OPEN):
+        _period_step(other, "close")
+    return period
 
 
 @transaction.atomic

@@ -15,7 +15,14 @@ from . import hooks, services
 from .forms import PeriodScheduleForm, PlanApproveForm
 from .models import Plan, ReportingPeriod
 from .rules import PLAN_STEPS, IllegalTransition
-from .selectors import name_lookup, periods_by_year, plan_for_page, plan_history, plan_list
+from .selectors import (
+    name_lookup,
+    periods_by_year,
+    periods_closed_with,
+    plan_for_page,
+    plan_history,
+    plan_list,
+)
 
 
 class LookupView(LoginRequiredMixin, View):
@@ -201,10 +208,16 @@ class PeriodStepView(PerformanceTeamMixin, View):
         period = get_object_or_404(ReportingPeriod, pk=pk)
         if action not in self.STEPS:
             raise PermissionDenied("That is not a step in a period's life.")
+        consequences = list(self.CONSEQUENCES[action])
+        if action == "close":
+            consequences += [
+                f"{other.label} closes with it: its updates are made in the same quarter's return."
+                for other in periods_closed_with(period).filter(state=ReportingPeriod.State.OPEN)
+            ]
         context = {
             "period": period,
             "action": action,
-            "consequences": self.CONSEQUENCES[action],
+            "consequences": consequences,
             "returns_outstanding": hooks.returns_outstanding(period) if action != "open" else None,
         }
         return render(request, "plans/period_step_confirm.html", context)
@@ -214,12 +227,16 @@ class PeriodStepView(PerformanceTeamMixin, View):
         if action not in self.STEPS:
             raise PermissionDenied("That is not a step in a period's life.")
         service, words = self.STEPS[action]
+        others = []
+        if action == "close":
+            others = [p.label for p in periods_closed_with(period).filter(state=ReportingPeriod.State.OPEN)]
         try:
             period = service(period=period)
         except IllegalTransition as error:
             messages.error(request, f"{period.label}: {error}")
         else:
-            messages.success(request, f"{period.label} {words}.")
+            also = f" {' and '.join(others)} closed with it, as part of the same return." if others else ""
+            messages.success(request, f"{period.label} {words}.{also}")
         return redirect("plans:period-list")
 
 

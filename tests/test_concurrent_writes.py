@@ -17,7 +17,13 @@ from reporting.models import Report
 from serviceplans.roles import OFFICERS, PERFORMANCE_TEAM, roles_ensure
 from tests.builders import small_council
 from tests.concurrent import Visitor, post_all, server_errors
-from tests.factories import IndicatorOfficerFactory, OfficerFactory, TaskOfficerFactory, UserFactory
+from tests.factories import (
+    IndicatorOfficerFactory,
+    OfficerFactory,
+    ReportingPeriodFactory,
+    TaskOfficerFactory,
+    UserFactory,
+)
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.concurrency]
 
@@ -218,6 +224,19 @@ def test_twenty_closes_of_one_period_at_once_close_it_once(live_server, council)
     assert server_errors(answers) == []
     q2.refresh_from_db()
     assert q2.state == ReportingPeriod.State.CLOSED
+
+
+def test_closing_a_quarter_and_its_half_year_at_once_closes_both_without_a_server_error(live_server, council):
+    """Each close takes the other with it (one return): ten of each at once queue on one lock order."""
+    q2 = council["q2"]
+    h1 = ReportingPeriodFactory(financial_year=q2.financial_year, kind="half", number=1, state="open")
+    paths = [reverse("plans:period-step", args=[period.pk, "close"]) for period in (q2, h1)]
+    posts = [(visitor, paths[n % 2], {}) for n, visitor in enumerate(visitors(council["performance"]))]
+
+    answers = post_all(live_server.url, posts)
+
+    assert server_errors(answers) == []
+    assert {p.state for p in ReportingPeriod.objects.filter(pk__in=[q2.pk, h1.pk])} == {"closed"}
 
 
 def test_twenty_send_backs_of_one_return_at_once_send_it_back_once(live_server, council):

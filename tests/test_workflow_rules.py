@@ -1,6 +1,7 @@
 """The year's workflow is enforced in the services, so the pages, admin and commands all obey it (issue #11,
 findings 3, 4, 5 and 9). Each rule is tried through the service and through the page."""
 
+import html
 from datetime import date
 from decimal import Decimal
 
@@ -284,6 +285,34 @@ def test_admin_publishes_only_a_closed_period(client, council):
 
     council["q2"].refresh_from_db()
     assert council["q2"].state == "open"
+
+
+def test_closing_a_quarter_closes_its_half_year_on_the_page_and_in_the_admin(client, council):
+    """A quarter and the half-year ending with it are one return: the confirmation says the half-year closes
+    too, the message says it did; in the admin, choosing both closes both without an error for the second."""
+    q2 = council["q2"]
+    h1 = ReportingPeriodFactory(financial_year=q2.financial_year, kind="half", number=1, state="open")
+    client.force_login(council["performance"])
+    url = reverse("plans:period-step", args=[q2.pk, "close"])
+
+    page = html.unescape(" ".join(client.get(url).content.decode().split()))
+    assert f"{h1.label} closes with it: its updates are made in the same quarter's return." in page
+    response = client.post(url, follow=True)
+    message = html.unescape(" ".join(response.content.decode().split()))
+    assert f"{q2.label} is closed: returns are now read-only. {h1.label} closed with it" in message
+    h1.refresh_from_db()
+    assert h1.state == "closed"
+
+    q4 = ReportingPeriodFactory(financial_year=q2.financial_year, kind="quarter", number=4, state="open")
+    h2 = ReportingPeriodFactory(financial_year=q2.financial_year, kind="half", number=2, state="open")
+    response = client.post(
+        reverse("admin:plans_reportingperiod_changelist"),
+        {"action": "close_periods", "_selected_action": [q4.pk, h2.pk]},
+        follow=True,
+    )
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == [f"Closed: {q4.label}, {h2.label}."] or shown == [f"Closed: {h2.label}, {q4.label}."]
+    assert {p.state for p in ReportingPeriod.objects.filter(pk__in=[q4.pk, h2.pk])} == {"closed"}
 
 
 # -- finding 9: a report with a meeting date can be saved unchanged --------------------------------------------

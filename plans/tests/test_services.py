@@ -229,6 +229,29 @@ def test_a_period_is_opened_closed_and_published_in_order_and_publishing_freezes
     assert value.target_applied == 40
 
 
+def test_closing_a_quarter_or_its_half_year_closes_the_other_as_they_are_one_return():
+    q1, q2 = (
+        ReportingPeriodFactory(financial_year=2030, kind="quarter", number=n, state="open") for n in (1, 2)
+    )
+    h1 = ReportingPeriodFactory(financial_year=2030, kind="half", number=1, state="open")
+    september = ReportingPeriodFactory(financial_year=2030, kind="month", number=6, state="open")
+    year = ReportingPeriodFactory(financial_year=2030, kind="year", number=1, state="scheduled")
+
+    period_close(period=q1)  # ends in June: nothing else is in its return
+    assert [ReportingPeriod.objects.get(pk=p.pk).state for p in (q2, h1, september)] == ["open"] * 3
+
+    period_close(period=h1)
+    assert ReportingPeriod.objects.get(pk=q2.pk).state == "closed"
+    assert ReportingPeriod.objects.get(pk=september.pk).state == "open"  # months close on their own
+
+    # and the other way: closing the quarter closes its open half-year; a scheduled year is left alone
+    q4 = ReportingPeriodFactory(financial_year=2030, kind="quarter", number=4, state="open")
+    h2 = ReportingPeriodFactory(financial_year=2030, kind="half", number=2, state="open")
+    period_close(period=q4)
+    assert ReportingPeriod.objects.get(pk=h2.pk).state == "closed"
+    assert ReportingPeriod.objects.get(pk=year.pk).state == "scheduled"
+
+
 def test_the_quarters_are_always_scheduled_because_returns_are_made_for_them():
     created = period_schedule(financial_year=2031, kinds=["half"])
     assert sorted((p.kind, p.number) for p in created) == [
