@@ -246,8 +246,7 @@ class ReportingPeriodAdmin(RuleCheckedStepsMixin, admin.ModelAdmin):
             period.refresh_from_db(fields=["state"])
             if period.pk in closed_with_others and period.state == ReportingPeriod.State.CLOSED:
                 return period
-            others = periods_closed_with(period).filter(state=ReportingPeriod.State.OPEN)
-            closed_with_others.update(others.values_list("pk", flat=True))
+            closed_with_others.update(periods_closed_with(period).values_list("pk", flat=True))
             return services.period_close(period=period)
 
         self._step(request, queryset, close, "Closed")

@@ -225,13 +225,15 @@ CLOSED_TOGETHER_KINDS = ("quarter", "half", "year")
 
 
 def periods_closed_with(period: ReportingPeriod) -> QuerySet[ReportingPeriod]:
-    """The other periods closed when ``period`` is (those still open): a quarter and the half-year and year
+    """The other periods closed when ``period`` is, those still open: a quarter and the half-year and year
     ending with it are made in one return, so closing one closes the others (as opening a half-year opens its
     quarter). None for a month."""
     if period.kind not in CLOSED_TOGETHER_KINDS:
         return ReportingPeriod.objects.none()
     return (
-        ReportingPeriod.objects.filter(kind__in=CLOSED_TOGETHER_KINDS, end_date=period.end_date)
+        ReportingPeriod.objects.filter(
+            kind__in=CLOSED_TOGETHER_KINDS, end_date=period.end_date, state=ReportingPeriod.State.OPEN
+        )
         .exclude(pk=period.pk)
         .order_by("pk")
     )

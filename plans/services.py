@@ -265,7 +265,7 @@ def period_close(*, period: ReportingPeriod) -> ReportingPeriod:
         ReportingPeriod.objects.select_for_update().filter(Q(pk=period.pk) | Q(pk__in=others)).order_by("pk")
     )
     period = _period_step(period, "close")
-    for other in others.filter(state=ReportingPeriod.State.OPEN):
+    for other in others:  # read again now they are locked: one closed a moment ago by someone else is not
         _period_step(other, "close")
     return period
 

@@ -212,7 +212,7 @@ class PeriodStepView(PerformanceTeamMixin, View):
         if action == "close":
             consequences += [
                 f"{other.label} closes with it: its updates are made in the same quarter's return."
-                for other in periods_closed_with(period).filter(state=ReportingPeriod.State.OPEN)
+                for other in periods_closed_with(period)
             ]
         context = {
             "period": period,
@@ -229,7 +229,7 @@ class PeriodStepView(PerformanceTeamMixin, View):
         service, words = self.STEPS[action]
         others = []
         if action == "close":
-            others = [p.label for p in periods_closed_with(period).filter(state=ReportingPeriod.State.OPEN)]
+            others = [p.label for p in periods_closed_with(period)]
         try:
             period = service(period=period)
         except IllegalTransition as error:
