@@ -136,10 +136,13 @@ def request_page(database: Path, page: str, requests: int) -> dict:
     return {}
 
 
+def _body(response) -> bytes:
+    """A response's body, streamed (the Excel downloads) or not."""
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
 def _body_size(response) -> int:
-    if getattr(response, "streaming", False):
-        return sum(len(chunk) for chunk in response.streaming_content)
-    return len(response.content)
+    return len(_body(response))
 
 
 def serve_pages(database: Path, only: list[str]) -> None:
@@ -189,8 +192,7 @@ def _rows_in_workbook(response) -> int:
 
     from openpyxl import load_workbook
 
-    data = b"".join(response.streaming_content) if response.streaming else response.content
-    sheet = load_workbook(BytesIO(data), read_only=True).active
+    sheet = load_workbook(BytesIO(_body(response)), read_only=True).active
     return sum(1 for _row in sheet.iter_rows(values_only=True)) - 1
 
 
@@ -392,7 +394,7 @@ def measure_export(rows: int, database: Path, kind: str, repeat: int) -> dict:
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
             response = client.get(EXPORTS[kind])
-            data = b"".join(response.streaming_content) if response.streaming else response.content
+            data = _body(response)
             times.append(time.perf_counter() - start)
         count = len(queries)  # now: the next request empties the connection's log
     peak = _peak_mb()
